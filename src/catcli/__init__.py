@@ -1,0 +1,1 @@
+"""catcli: which TikTok Shop Partner Center service categories may a partner offer?"""

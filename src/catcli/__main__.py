@@ -1,0 +1,5 @@
+"""Allow ``python -m catcli``."""
+
+from catcli.cli import main
+
+main()

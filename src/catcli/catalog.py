@@ -1,0 +1,366 @@
+"""The catalog: its data types, and reading and checking ``catalog.toml``.
+
+Checking collects *every* problem (``catcli validate`` shows them all);
+loading for a query stops at the first, since a query cannot trust the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from catcli.errors import CatalogError
+from catcli.text import key
+
+ENV_VAR = "CATCLI_CATALOG"
+SERVICE_KEYS = (
+    "type",
+    "registration_region",
+    "target_markets",
+    "main_category",
+    "service_category",
+    "definition",
+)
+_TEXT_KEYS = ("main_category", "service_category", "definition")
+# What an unrepaired copy from the Partner Center page leaves behind.
+_RESIDUE = re.compile(r"<br\s*/?>|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ", re.IGNORECASE)
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerType:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    countries: tuple[Country, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """One row of the Partner Center tables."""
+
+    type: str
+    registration_region: str
+    target_markets: tuple[str, ...]
+    main_category: str
+    service_category: str
+    definition: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract's shape, keys in contract order."""
+        return {
+            "type": self.type,
+            "registration_region": self.registration_region,
+            "target_markets": list(self.target_markets),
+            "main_category": self.main_category,
+            "service_category": self.service_category,
+            "definition": self.definition,
+        }
+
+    def identity(self) -> tuple[str, str, tuple[str, ...], str, str]:
+        """What makes two rows the same service (the definition may differ)."""
+        return (
+            self.type,
+            self.registration_region,
+            self.target_markets,
+            self.main_category,
+            self.service_category,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    types: tuple[PartnerType, ...]
+    regions: tuple[Region, ...]
+    services: tuple[Service, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a catalog, with where it is."""
+
+    where: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class _Checker:
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+    _service_lines: list[int] | None = None
+
+    def add(self, where: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(where, message, line))
+
+    def service_line(self, index: int) -> int | None:
+        """Line of the index-th ``[[services]]`` header, found only when needed."""
+        if self._service_lines is None:
+            self._service_lines = [
+                n
+                for n, text in enumerate(self.text.splitlines(), start=1)
+                if re.match(r"\s*\[\[\s*services\s*\]\]", text)
+            ]
+        if index < len(self._service_lines):
+            return self._service_lines[index]
+        return None
+
+    def service_where(self, index: int) -> tuple[str, int | None]:
+        line = self.service_line(index)
+        where = f"services[{index}]" + (f" (line {line})" if line else "")
+        return where, line
+
+
+def default_path() -> Path:
+    """The catalog shipped inside the package, or the checkout's for an editable install."""
+    packaged = Path(__file__).with_name("catalog.toml")
+    if packaged.is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "catalog.toml"
+    return checkout if checkout.is_file() else packaged
+
+
+def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
+    """--catalog beats $CATCLI_CATALOG beats the shipped catalog."""
+    if explicit:
+        return Path(explicit)
+    from_env = os.environ.get(ENV_VAR)
+    return Path(from_env) if from_env else default_path()
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise CatalogError(
+            f"catalog not found: {path}",
+            hint=f"pass --catalog PATH or set {ENV_VAR}, or unset it to use the shipped catalog",
+        ) from None
+    except IsADirectoryError:
+        raise CatalogError(f"catalog is a directory, not a file: {path}") from None
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
+    import tomli
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        raise CatalogError(
+            f"{path}:{exc.lineno}:{exc.colno}: invalid TOML: {exc.msg}",
+            hint="fix the file, or check it with: catcli validate PATH",
+        ) from None
+
+
+def load(path: Path) -> Catalog:
+    """Read, parse and check a catalog; the first problem is fatal."""
+    text = read_text(path)
+    catalog, problems = check(parse_toml(text, path), text, str(path))
+    if problems or catalog is None:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise CatalogError(
+            f"{path}: {first}{more}",
+            hint=f"see every problem with: catcli validate {path}",
+        )
+    return catalog
+
+
+def check(data: Mapping[str, Any], text: str = "", source: str = "") -> tuple[Catalog | None, list[Problem]]:
+    """Build a catalog from parsed TOML, collecting every problem found."""
+    checker = _Checker(text)
+    for name in data:
+        if name not in ("types", "regions", "services"):
+            checker.add(name, "unknown top-level key (expected types, regions, services)")
+    types = _check_types(data.get("types"), checker)
+    regions = _check_regions(data.get("regions"), checker)
+    services = _check_services(
+        data.get("services"), {t.id for t in types}, {r.name for r in regions}, checker
+    )
+    if checker.problems:
+        return None, checker.problems
+    return Catalog(tuple(types), tuple(regions), tuple(services), source), []
+
+
+def _tables(value: Any, name: str, checker: _Checker) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    if value is None:
+        checker.add(name, f"missing: the catalog needs at least one [[{name}]] entry")
+        return
+    if not isinstance(value, list) or not value:
+        checker.add(name, f"must be a non-empty array of tables ([[{name}]])")
+        return
+    for index, item in enumerate(value):
+        if isinstance(item, dict):
+            yield index, item
+        else:
+            checker.add(f"{name}[{index}]", "must be a table")
+
+
+def _string(table: Mapping[str, Any], name: str, where: str, checker: _Checker) -> str:
+    value = table.get(name)
+    if value is None:
+        checker.add(where, f"missing key {name!r}")
+        return ""
+    if not isinstance(value, str):
+        checker.add(where, f"{name!r} must be a string, not {_toml_type(value)}")
+        return ""
+    if not value.strip():
+        checker.add(where, f"{name!r} is empty")
+    return value
+
+
+def _strings(table: Mapping[str, Any], name: str, where: str, checker: _Checker, *, required: bool) -> tuple[str, ...]:
+    value = table.get(name)
+    if value is None:
+        if required:
+            checker.add(where, f"missing key {name!r}")
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        checker.add(where, f"{name!r} must be an array of non-empty strings")
+        return ()
+    if required and not value:
+        checker.add(where, f"{name!r} is empty")
+    return tuple(value)
+
+
+def _unknown_keys(table: Mapping[str, Any], allowed: Iterable[str], where: str, checker: _Checker) -> None:
+    allowed = tuple(allowed)
+    for name in table:
+        if name not in allowed:
+            checker.add(where, f"unknown key {name!r} (expected {', '.join(allowed)})")
+
+
+def _check_types(value: Any, checker: _Checker) -> list[PartnerType]:
+    types: list[PartnerType] = []
+    owner: dict[str, str] = {}
+    for index, table in _tables(value, "types", checker):
+        where = f"types[{index}]"
+        _unknown_keys(table, ("id", "name", "aliases"), where, checker)
+        partner = PartnerType(
+            _string(table, "id", where, checker),
+            _string(table, "name", where, checker),
+            _strings(table, "aliases", where, checker, required=False),
+        )
+        for label in (partner.id, partner.name, *partner.aliases):
+            _claim(owner, label, partner.id, where, "type", checker)
+        types.append(partner)
+    return types
+
+
+def _check_regions(value: Any, checker: _Checker) -> list[Region]:
+    regions: list[Region] = []
+    owner: dict[str, str] = {}
+    for index, table in _tables(value, "regions", checker):
+        where = f"regions[{index}]"
+        _unknown_keys(table, ("name", "aliases", "countries"), where, checker)
+        name = _string(table, "name", where, checker)
+        countries: list[Country] = []
+        for c_index, country in _tables(table.get("countries"), f"{where}.countries", checker):
+            c_where = f"{where}.countries[{c_index}]"
+            _unknown_keys(country, ("code", "name"), c_where, checker)
+            code = _string(country, "code", c_where, checker)
+            if code and not _COUNTRY_CODE.fullmatch(code):
+                checker.add(c_where, f"code {code!r} must be an ISO 3166-1 alpha-2 code (two capital letters)")
+            countries.append(Country(code, _string(country, "name", c_where, checker)))
+        region = Region(name, tuple(countries), _strings(table, "aliases", where, checker, required=False))
+        labels = [region.name, *region.aliases, *(c.code for c in countries), *(c.name for c in countries)]
+        for label in labels:
+            _claim(owner, label, region.name, where, "region", checker)
+        regions.append(region)
+    return regions
+
+
+def _claim(owner: dict[str, str], label: str, target: str, where: str, kind: str, checker: _Checker) -> None:
+    """Record that label names target; a label naming two things is a problem."""
+    label_key = key(label)
+    if not label_key:
+        return
+    previous = owner.setdefault(label_key, target)
+    if previous != target:
+        checker.add(where, f"{label!r} would name two {kind}s: {previous!r} and {target!r}")
+
+
+def _check_services(value: Any, types: set[str], regions: set[str], checker: _Checker) -> list[Service]:
+    services: list[Service] = []
+    seen: dict[tuple[str, str, tuple[str, ...], str, str], int] = {}
+    for index, table in _tables(value, "services", checker):
+        before = len(checker.problems)
+        # Cheap path first: a well-formed row needs one dict lookup per key.
+        if len(table) != 6 or not all(k in table for k in SERVICE_KEYS):
+            where, line = checker.service_where(index)
+            _unknown_keys(table, SERVICE_KEYS, where, checker)
+        values = [table.get(k) for k in SERVICE_KEYS]
+        if not all(isinstance(v, str) and v.strip() for i, v in enumerate(values) if i != 2) or not (
+            isinstance(values[2], list) and values[2] and all(isinstance(m, str) for m in values[2])
+        ):
+            where, line = checker.service_where(index)
+            for name in SERVICE_KEYS:
+                if name == "target_markets":
+                    _strings(table, name, where, checker, required=True)
+                else:
+                    _string(table, name, where, checker)
+            continue
+        service = Service(
+            values[0], values[1], tuple(values[2]), values[3], values[4], values[5]
+        )
+        if service.type not in types:
+            _service_problem(checker, index, f"unknown type {service.type!r} (known: {', '.join(sorted(types))})")
+        for region in (service.registration_region, *service.target_markets):
+            if region not in regions:
+                _service_problem(checker, index, f"unknown region {region!r} (use a region's exact name)")
+        for name in _TEXT_KEYS:
+            text = getattr(service, name)
+            residue = _RESIDUE.search(text)
+            if residue:
+                _service_problem(checker, index, f"{name} holds markup or mojibake residue {residue.group()!r}")
+            if text != text.strip():
+                _service_problem(checker, index, f"{name} has leading or trailing whitespace")
+        identity = service.identity()
+        if identity in seen:
+            _service_problem(checker, index, f"duplicates services[{seen[identity]}] (same type, regions and categories)")
+        else:
+            seen[identity] = index
+        if len(checker.problems) == before:
+            services.append(service)
+    return services
+
+
+def _service_problem(checker: _Checker, index: int, message: str) -> None:
+    where, line = checker.service_where(index)
+    checker.add(where, message, line)
+
+
+def _toml_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
