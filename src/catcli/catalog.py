@@ -233,7 +233,9 @@ def _string(table: Mapping[str, Any], name: str, where: str, checker: _Checker) 
     return value
 
 
-def _strings(table: Mapping[str, Any], name: str, where: str, checker: _Checker, *, required: bool) -> tuple[str, ...]:
+def _strings(
+    table: Mapping[str, Any], name: str, where: str, checker: _Checker, *, required: bool
+) -> tuple[str, ...]:
     value = table.get(name)
     if value is None:
         if required:
@@ -284,7 +286,9 @@ def _check_regions(value: Any, checker: _Checker) -> list[Region]:
             _unknown_keys(country, ("code", "name"), c_where, checker)
             code = _string(country, "code", c_where, checker)
             if code and not _COUNTRY_CODE.fullmatch(code):
-                checker.add(c_where, f"code {code!r} must be an ISO 3166-1 alpha-2 code (two capital letters)")
+                checker.add(
+                    c_where, f"code {code!r} must be an ISO 3166-1 alpha-2 code (two capital letters)"
+                )
             countries.append(Country(code, _string(country, "name", c_where, checker)))
         region = Region(name, tuple(countries), _strings(table, "aliases", where, checker, required=False))
         labels = [region.name, *region.aliases, *(c.code for c in countries), *(c.name for c in countries)]
@@ -313,7 +317,7 @@ def _check_services(value: Any, types: set[str], regions: set[str], checker: _Ch
         if len(table) != 6 or not all(k in table for k in SERVICE_KEYS):
             where, line = checker.service_where(index)
             _unknown_keys(table, SERVICE_KEYS, where, checker)
-        values = [table.get(k) for k in SERVICE_KEYS]
+        values: list[Any] = [table.get(k) for k in SERVICE_KEYS]
         if not all(isinstance(v, str) and v.strip() for i, v in enumerate(values) if i != 2) or not (
             isinstance(values[2], list) and values[2] and all(isinstance(m, str) for m in values[2])
         ):
@@ -324,11 +328,11 @@ def _check_services(value: Any, types: set[str], regions: set[str], checker: _Ch
                 else:
                     _string(table, name, where, checker)
             continue
-        service = Service(
-            values[0], values[1], tuple(values[2]), values[3], values[4], values[5]
-        )
+        service = Service(values[0], values[1], tuple(values[2]), values[3], values[4], values[5])
         if service.type not in types:
-            _service_problem(checker, index, f"unknown type {service.type!r} (known: {', '.join(sorted(types))})")
+            _service_problem(
+                checker, index, f"unknown type {service.type!r} (known: {', '.join(sorted(types))})"
+            )
         for region in (service.registration_region, *service.target_markets):
             if region not in regions:
                 _service_problem(checker, index, f"unknown region {region!r} (use a region's exact name)")
@@ -336,12 +340,16 @@ def _check_services(value: Any, types: set[str], regions: set[str], checker: _Ch
             text = getattr(service, name)
             residue = _RESIDUE.search(text)
             if residue:
-                _service_problem(checker, index, f"{name} holds markup or mojibake residue {residue.group()!r}")
+                _service_problem(
+                    checker, index, f"{name} holds markup or mojibake residue {residue.group()!r}"
+                )
             if text != text.strip():
                 _service_problem(checker, index, f"{name} has leading or trailing whitespace")
         identity = service.identity()
         if identity in seen:
-            _service_problem(checker, index, f"duplicates services[{seen[identity]}] (same type, regions and categories)")
+            _service_problem(
+                checker, index, f"duplicates services[{seen[identity]}] (same type, regions and categories)"
+            )
         else:
             seen[identity] = index
         if len(checker.problems) == before:

@@ -82,8 +82,9 @@ def parse(text: str, resolver: Resolver, source: str = "document") -> list[Row]:
         is_table = line.lstrip().startswith("|") and number < len(lines) and _SEPARATOR.match(lines[number])
         if not is_table:
             continue
-        if len(split_row(line)) != COLUMNS:
-            raise CatalogError(f"{source}:{number}: a service table needs {COLUMNS} columns, this one has {len(split_row(line))}")
+        width = len(split_row(line))
+        if width != COLUMNS:
+            raise CatalogError(f"{source}:{number}: a service table needs {COLUMNS} columns, not {width}")
         partner = _partner_type(heading, number, resolver, source)
         tables += 1
         number += 1  # the separator
@@ -103,7 +104,7 @@ def parse(text: str, resolver: Resolver, source: str = "document") -> list[Row]:
     if not tables:
         raise CatalogError(
             f"{source}: no service table found",
-            hint="expected '# TSP', '# MCN/CAP' or '# Affiliate Partner' headings over 5-column markdown tables",
+            hint="expected '# TSP', '# MCN/CAP' or '# Affiliate Partner' over 5-column markdown tables",
         )
     return rows
 
@@ -114,7 +115,9 @@ def _partner_type(heading: tuple[str, int] | None, line: int, resolver: Resolver
     try:
         return resolver.type(heading[0])
     except UnknownValue as exc:
-        raise CatalogError(f"{source}:{heading[1]}: unknown partner type {heading[0]!r}", hint=exc.hint) from None
+        raise CatalogError(
+            f"{source}:{heading[1]}: unknown partner type {heading[0]!r}", hint=exc.hint
+        ) from None
 
 
 def _service(partner: str, cells: list[list[str]], line: int, resolver: Resolver, source: str) -> Service:

@@ -32,4 +32,6 @@ def printable(value: str) -> str:
     """Show control characters as visible escapes instead of sending them to a terminal."""
     if not _UNSAFE.search(value):
         return value
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", value)
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", value
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from catcli.catalog import Catalog
+from catcli.catalog import Catalog, PartnerType, Region, Service
 
 HEADER = """\
 # catcli catalog: TikTok Shop Partner Center service categories.
@@ -44,28 +44,41 @@ def array(values: Iterable[str]) -> str:
     return "[" + ", ".join(string(v) for v in values) + "]"
 
 
+def _type(partner: PartnerType) -> str:
+    return (
+        f"\n[[types]]\nid = {string(partner.id)}\nname = {string(partner.name)}\n"
+        f"aliases = {array(partner.aliases)}\n"
+    )
+
+
+def _region(region: Region) -> str:
+    countries = "".join(
+        f"  {{ code = {string(c.code)}, name = {string(c.name)} }},\n" for c in region.countries
+    )
+    return (
+        f"\n[[regions]]\nname = {string(region.name)}\naliases = {array(region.aliases)}\n"
+        f"countries = [\n{countries}]\n"
+    )
+
+
+def _service(service: Service) -> str:
+    return (
+        "\n[[services]]\n"
+        f"type = {string(service.type)}\n"
+        f"registration_region = {string(service.registration_region)}\n"
+        f"target_markets = {array(service.target_markets)}\n"
+        f"main_category = {string(service.main_category)}\n"
+        f"service_category = {string(service.service_category)}\n"
+        f"definition = {string(service.definition, multiline=True)}\n"
+    )
+
+
 def dumps(catalog: Catalog) -> str:
-    parts = [HEADER]
-    for partner in catalog.types:
-        parts.append(
-            f"\n[[types]]\nid = {string(partner.id)}\nname = {string(partner.name)}\naliases = {array(partner.aliases)}\n"
-        )
-    for region in catalog.regions:
-        countries = "".join(
-            f"  {{ code = {string(c.code)}, name = {string(c.name)} }},\n" for c in region.countries
-        )
-        parts.append(
-            f"\n[[regions]]\nname = {string(region.name)}\naliases = {array(region.aliases)}\n"
-            f"countries = [\n{countries}]\n"
-        )
-    for service in catalog.services:
-        parts.append(
-            "\n[[services]]\n"
-            f"type = {string(service.type)}\n"
-            f"registration_region = {string(service.registration_region)}\n"
-            f"target_markets = {array(service.target_markets)}\n"
-            f"main_category = {string(service.main_category)}\n"
-            f"service_category = {string(service.service_category)}\n"
-            f"definition = {string(service.definition, multiline=True)}\n"
-        )
-    return "".join(parts)
+    return "".join(
+        [
+            HEADER,
+            *map(_type, catalog.types),
+            *map(_region, catalog.regions),
+            *map(_service, catalog.services),
+        ]
+    )

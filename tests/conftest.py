@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from catcli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSETS = Path(__file__).resolve().parent / "assets"
+SOURCE = ASSETS / "partner_center_service_categories.md"
+CATALOG = ROOT / "catalog.toml"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests see the shipped catalog and a fixed width, whatever the shell has."""
+    monkeypatch.delenv("CATCLI_CATALOG", raising=False)
+    # Wide enough that content assertions never meet a wrapped cell; width
+    # behaviour has its own tests with COLUMNS set explicitly.
+    monkeypatch.setenv("COLUMNS", "250")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    yield
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+    return run
+
+
+def as_json(result: Result) -> Any:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)

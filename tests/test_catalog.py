@@ -1,0 +1,131 @@
+"""Loading and checking catalog files: real files, real parser, every failure named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catcli.catalog import SERVICE_KEYS, Service, load
+from catcli.errors import EXIT_CATALOG, CatalogError
+from tests.conftest import CATALOG, Invoke
+
+
+def _edited(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
+    text = CATALOG.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "catalog.toml"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def test_shipped_catalog_loads_with_types_regions_and_68_services() -> None:
+    catalog = load(CATALOG)
+    assert [t.id for t in catalog.types] == ["tsp", "mcn", "affiliate"]
+    assert [r.name for r in catalog.regions] == [
+        "United States",
+        "China & Hong Kong",
+        "United Kingdom",
+        "EU",
+        "SEA",
+        "Japan",
+        "Mexico",
+        "Brazil",
+    ]
+    assert len(catalog.services) == 68
+    assert {c.code for r in catalog.regions for c in r.countries} >= {"GB", "DE", "SG", "HK", "CN"}
+
+
+def test_service_as_dict_has_the_contract_keys_in_order() -> None:
+    service = Service("tsp", "Japan", ("Japan",), "Main", "Service", "Definition")
+    assert tuple(service.as_dict()) == SERVICE_KEYS
+    assert service.as_dict()["target_markets"] == ["Japan"]
+
+
+def test_missing_file_names_it(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="catalog not found: .*nope.toml") as info:
+        load(tmp_path / "nope.toml")
+    assert info.value.exit_code == EXIT_CATALOG
+    assert info.value.hint and "CATCLI_CATALOG" in info.value.hint
+
+
+def test_directory_is_not_a_catalog(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="is a directory"):
+        load(tmp_path)
+
+
+def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes("name = 'Mé'".encode("latin-1"))
+    with pytest.raises(CatalogError, match="not UTF-8"):
+        load(path)
+
+
+def test_invalid_toml_names_file_line_and_column(tmp_path: Path) -> None:
+    path = _edited(tmp_path, 'id = "mcn"', 'id = "mcn')
+    with pytest.raises(CatalogError, match=r"catalog.toml:14:10: invalid TOML"):
+        load(path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('type = "mcn"', 'type = "agency"', r"services\[52\] \(line \d+\): unknown type 'agency'"),
+        ('registration_region = "Japan"', 'registration_region = "Atlantis"', r"unknown region 'Atlantis'"),
+        ('target_markets = ["Japan"]', "target_markets = []", r"'target_markets' is empty"),
+        (
+            'main_category = "Mass Operation"',
+            "main_category = 7",
+            r"'main_category' must be a string, not a number",
+        ),
+        ('service_category = "Paid Media"', 'service_category = ""', r"'service_category' is empty"),
+        ('definition = "All Closed', 'notes = "x"\ndefinition = "All Closed', r"unknown key 'notes'"),
+        ('service_category = "Paid Media"', 'service_category = "Paid<br>Media"', r"residue '<br>'"),
+        ('service_category = "Paid Media"', 'service_category = "Paid Mediaâ€™"', r"residue 'â€'"),
+        (
+            'service_category = "Paid Media"',
+            'service_category = " Paid Media"',
+            r"leading or trailing whitespace",
+        ),
+        ('aliases = ["Brasil"]', 'aliases = ["Brasil", "Japan"]', r"'Japan' would name two regions"),
+        ('{ code = "BR", name = "Brazil" }', '{ code = "bra", name = "Brazil" }', r"ISO 3166-1 alpha-2"),
+        ('[[types]]\nid = "tsp"', 'colour = "red"\n[[types]]\nid = "tsp"', r"colour: unknown top-level key"),
+    ],
+)
+def test_schema_violations_name_the_entry(tmp_path: Path, old: str, new: str, message: str) -> None:
+    with pytest.raises(CatalogError, match=message):
+        load(_edited(tmp_path, old, new))
+
+
+def test_duplicate_service_is_refused(tmp_path: Path) -> None:
+    text = CATALOG.read_text(encoding="utf-8")
+    block = text[text.index("\n[[services]]\n") + 1 :].split("\n\n")[0]
+    path = tmp_path / "dup.toml"
+    path.write_text(text + "\n" + block + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"services\[68\] \(line \d+\): duplicates services\[0\]"):
+        load(path)
+
+
+def test_missing_sections_are_each_reported(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"types: missing.*\(and 2 more\)"):
+        load(path)
+
+
+def test_cli_bad_catalog_exits_3_without_traceback(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, 'id = "mcn"', 'id = "mcn')
+    result = invoke("list", "--catalog", str(path))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "catcli: error:" in result.stderr and ":14:10: invalid TOML" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_catalog_from_environment_variable(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, 'service_category = "Paid Media"', 'service_category = "Paid Ads"')
+    result = invoke("show", "Paid Ads", "--json", env={"CATCLI_CATALOG": str(path)})
+    assert result.exit_code == 0
+    assert invoke("show", "Paid Ads").exit_code == 1  # the shipped catalog is untouched
+    missing = invoke("list", env={"CATCLI_CATALOG": str(tmp_path / "gone.toml")})
+    assert missing.exit_code == 3 and "gone.toml" in missing.stderr

@@ -1,0 +1,312 @@
+"""Every command through typer's CliRunner: output, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catcli.cli import app
+from tests.conftest import CATALOG, ROOT, Invoke, as_json
+
+COMMANDS = ["list", "show", "search", "regions", "types", "matrix", "check"]
+
+
+def test_list_tsp_japan_table(invoke: Invoke) -> None:
+    result = invoke("list", "--type", "tsp", "--region", "Japan")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "7 services · TikTok Shop Partner · registered in Japan · targeting Japan" in out
+    for name in (
+        "Outsourced Operation",
+        "Paid Media",
+        "Mass Tutoring",
+        "All Closed-Loop Shopping Ads formats",
+    ):
+        assert name in out
+    assert "Offered by" not in out  # type, region and market are constant: no columns for them
+    assert "\x1b[" not in out  # not a terminal: no escape codes
+
+
+def test_list_shows_offered_by_only_when_it_varies(invoke: Invoke) -> None:
+    out = invoke("list", "--market", "UK").stdout
+    assert "Offered by" in out and "China & Hong Kong → SEA, United Kingdom" in out
+
+
+def test_list_json_filters(invoke: Invoke) -> None:
+    rows = as_json(invoke("list", "--type", "tsp", "--region", "Japan", "--json"))
+    assert len(rows) == 7
+    assert {tuple(r) for r in rows} == {
+        ("type", "registration_region", "target_markets", "main_category", "service_category", "definition")
+    }
+    assert rows[0]["service_category"] == "Shop Operation and Management"
+
+
+@pytest.mark.parametrize("region", ["Germany", "de", "EU", "éu", "IRELAND"])
+def test_country_and_code_mean_their_group(invoke: Invoke, region: str) -> None:
+    rows = as_json(invoke("list", "--region", region, "--json"))
+    assert len(rows) == 8 and {r["registration_region"] for r in rows} == {"EU"}
+
+
+def test_market_uk_includes_china_hong_kong(invoke: Invoke) -> None:
+    rows = as_json(invoke("list", "--market", "UK", "--json"))
+    assert {r["registration_region"] for r in rows} == {"United Kingdom", "China & Hong Kong"}
+
+
+def test_repeated_filters_are_any_of(invoke: Invoke) -> None:
+    rows = as_json(invoke("list", "-t", "tsp", "-t", "mcn", "-r", "Japan", "-r", "mx", "--json"))
+    assert {(r["type"], r["registration_region"]) for r in rows} == {
+        ("tsp", "Japan"),
+        ("tsp", "Mexico"),
+        ("mcn", "Japan"),
+        ("mcn", "Mexico"),
+    }
+
+
+def test_empty_result_is_empty_array_exit_0(invoke: Invoke) -> None:
+    result = invoke("list", "--type", "mcn", "--region", "Japan", "--market", "Mexico", "--json")
+    assert result.exit_code == 0 and result.stdout == "[]\n"
+    table = invoke("list", "--type", "mcn", "--region", "Japan", "--market", "Mexico")
+    assert table.exit_code == 0 and "0 services" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--region", "Japn"], "unknown region 'Japn'"),
+        (["--market", "Atlantis"], "unknown target market 'Atlantis'"),
+        (["--type", "tps"], "unknown partner type 'tps'"),
+    ],
+)
+def test_unknown_values_are_usage_errors_with_hints(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke("list", *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"catcli: error: {message}" in result.stderr
+    assert "hint:" in result.stderr and ("catcli regions" in result.stderr or "catcli types" in result.stderr)
+
+
+def test_did_you_mean(invoke: Invoke) -> None:
+    assert "did you mean 'Japan'" in invoke("list", "--region", "Japn").stderr
+    assert "did you mean 'tsp'" in invoke("list", "--type", "tps").stderr
+
+
+def test_unknown_option_and_format_are_usage_errors(invoke: Invoke) -> None:
+    assert invoke("list", "--bogus").exit_code == 2
+    bad = invoke("list", "--format", "xml")
+    assert bad.exit_code == 2 and "xml" in bad.stderr
+    both = invoke("list", "--json", "--format", "csv")
+    assert both.exit_code == 2 and "--json contradicts --format csv" in both.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "markdown", "JSON"])
+def test_list_formats(invoke: Invoke, fmt: str) -> None:
+    result = invoke("list", "-t", "tsp", "-r", "jp", "--format", fmt)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Paid Media" in out and "\x1b[" not in out
+    if fmt.lower() in ("csv", "tsv"):
+        assert out.splitlines()[0].replace("\t", ",") == (
+            "type,registration_region,target_markets,main_category,service_category,definition"
+        )
+    if fmt.lower() == "jsonl":
+        assert len(out.splitlines()) == 7
+
+
+def test_show_paid_media(invoke: Invoke) -> None:
+    result = invoke("show", "Paid Media")
+    assert result.exit_code == 0
+    assert "Paid Media: 3 rows, 1 distinct definition" in result.stdout
+    assert "Japan; Mexico; Brazil" in result.stdout
+
+
+def test_show_merges_spellings_and_lists_each_definition_once(invoke: Invoke) -> None:
+    out = invoke("show", "live stream management").stdout
+    assert "7 rows, 4 distinct definitions" in out
+    for spelling in ("Live Stream Management", "Livestream Management", "LIVE Stream Management"):
+        assert spelling in out
+    assert out.count("Through self-owned anchors") == 2  # UK/EU share one text, SEA's lacks the final stop
+
+
+def test_show_json_and_filters(invoke: Invoke) -> None:
+    rows = as_json(invoke("show", "paid media", "--region", "Japan", "--json"))
+    assert [r["registration_region"] for r in rows] == ["Japan"]
+
+
+def test_show_not_found_exit_1_with_suggestion(invoke: Invoke) -> None:
+    result = invoke("show", "Paid Medai")
+    assert result.exit_code == 1
+    assert "no service or main category named 'Paid Medai'" in result.stderr
+    assert "did you mean 'Paid Media'" in result.stderr
+
+
+def test_show_json_not_found_prints_empty_array_and_exits_1(invoke: Invoke) -> None:
+    result = invoke("show", "nothing like it", "--json")
+    assert result.exit_code == 1 and result.stdout == "[]\n"
+
+
+def test_show_filtered_away_says_where_it_is_offered(invoke: Invoke) -> None:
+    result = invoke("show", "Paid Media", "--region", "EU")
+    assert result.exit_code == 1
+    assert "not offered with those filters" in result.stderr and "tsp in Japan" in result.stderr
+
+
+def test_search_ranks_names_first_and_json_shape(invoke: Invoke) -> None:
+    rows = as_json(invoke("search", "live", "--json"))
+    assert "live" in rows[0]["service_category"].lower()
+    assert as_json(invoke("search", "zzzz", "--json")) == []
+    assert invoke("search", "short video", "--region", "SEA").exit_code == 0
+
+
+def test_regions_lists_members_aliases_and_markets(invoke: Invoke) -> None:
+    regions = as_json(invoke("regions", "--json"))
+    by_name = {r["name"]: r for r in regions}
+    assert [c["code"] for c in by_name["SEA"]["countries"]] == ["ID", "MY", "VN", "TH", "PH", "SG"]
+    assert by_name["China & Hong Kong"]["target_markets"] == ["United States", "United Kingdom", "SEA"]
+    assert "UK" in by_name["United Kingdom"]["aliases"]
+    table = invoke("regions").stdout
+    assert "Germany (DE)" in table and "Hong Kong (HK)" in table
+
+
+def test_types_counts(invoke: Invoke) -> None:
+    types = {t["id"]: t for t in as_json(invoke("types", "--json"))}
+    assert types["mcn"]["services"] == 8 and types["mcn"]["service_categories"] == 1
+    assert types["tsp"]["services"] == 52
+    assert "cap" in [a.lower() for a in types["mcn"]["aliases"]]
+    assert "MCN/CAP" in invoke("types").stdout
+
+
+def test_matrix_tsp_fits_100_columns(invoke: Invoke) -> None:
+    result = invoke("matrix", "--type", "tsp", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert all(len(line.rstrip()) <= 100 for line in result.stdout.splitlines())
+    assert "CN/HK" in result.stdout and "Paid Media" in result.stdout
+    rows = as_json(invoke("matrix", "--type", "tsp", "--json"))
+    paid = next(r for r in rows if r["service_category"] == "Paid Media")
+    assert paid == {
+        "type": "tsp",
+        "main_category": "Outsourced Operation",
+        "service_category": "Paid Media",
+        "registration_regions": ["Japan", "Mexico", "Brazil"],
+    }
+
+
+def test_check_eligible_and_not(invoke: Invoke) -> None:
+    yes = invoke("check", "Paid Media", "--type", "tsp", "--region", "Japan")
+    assert yes.exit_code == 0 and yes.stdout.startswith(
+        "yes: tsp partners registered in Japan may offer Paid Media"
+    )
+    assert "All Closed-Loop Shopping Ads formats" in yes.stdout
+    no = invoke("check", "paid media", "--type", "tsp", "--region", "de")
+    assert no.exit_code == 1
+    assert "no: tsp partners registered in EU may not offer Paid Media" in no.stdout
+    assert "tsp in Japan, tsp in Mexico, tsp in Brazil" in no.stdout
+
+
+def test_check_json_and_usage_errors(invoke: Invoke) -> None:
+    result = invoke("check", "Paid Media", "-t", "tsp", "-r", "EU", "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["eligible"] is False and len(report["alternatives"]) == 3 and report["services"] == []
+    assert invoke("check", "Paid Media", "-t", "tsp", "-r", "Narnia").exit_code == 2
+    assert invoke("check", "Paid Media", "-t", "tsp").exit_code == 2  # --region is required
+    unknown = invoke("check", "Teleportation", "-t", "tsp", "-r", "Japan")
+    assert unknown.exit_code == 1 and "no service or main category named" in unknown.stderr
+
+
+def test_check_with_market(invoke: Invoke) -> None:
+    ok = invoke("check", "Creator Management", "-t", "cap", "-r", "HK", "-m", "UK")
+    assert ok.exit_code == 0 and "targeting United Kingdom" in ok.stdout
+    assert invoke("check", "Creator Management", "-t", "cap", "-r", "HK", "-m", "Japan").exit_code == 1
+
+
+def test_catalog_markup_and_controls_print_literally(invoke: Invoke, tmp_path: Path) -> None:
+    text = CATALOG.read_text(encoding="utf-8").replace(
+        'service_category = "Paid Media"\ndefinition = "All Closed-Loop Shopping Ads formats"',
+        'service_category = "Paid Media"\n'
+        'definition = "[bold red]loud[/] [link=https://evil.example]click[/link] '
+        '\\u001b[31mred\\u0007 :smile:"',
+        1,
+    )
+    path = tmp_path / "evil.toml"
+    path.write_text(text, encoding="utf-8")
+    for fmt in ("table", "csv", "tsv", "markdown"):
+        out = invoke(
+            "show", "Paid Media", "--region", "Japan", "--format", fmt, "--catalog", str(path)
+        ).stdout
+        assert "\x1b" not in out and "\x07" not in out, fmt
+        assert "[bold red]loud[/]" in out and "[link=https://evil.example]click[/link]" in out, fmt
+        assert ":smile:" in out, fmt
+    forced = invoke("show", "Paid Media", "-r", "Japan", "--catalog", str(path), env={"FORCE_COLOR": "1"})
+    assert "\x1b[31mred" not in forced.stdout and "\\x1b[31mred" in forced.stdout
+    rows = as_json(invoke("show", "Paid Media", "-r", "Japan", "--json", "--catalog", str(path)))
+    assert rows[0]["definition"].startswith("[bold red]loud[/]") and "\x1b[31m" in rows[0]["definition"]
+
+
+def test_no_color_is_honoured_even_when_colour_is_forced(invoke: Invoke) -> None:
+    colour = re.compile(r"\x1b\[[0-9;]*3[0-7]m")
+    coloured = invoke("list", "-r", "Japan", env={"FORCE_COLOR": "1"}).stdout
+    assert colour.search(coloured)
+    plain = invoke("list", "-r", "Japan", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert not colour.search(plain)
+
+
+def test_narrow_terminal_stacks_instead_of_squeezing(invoke: Invoke) -> None:
+    out = invoke("list", "-t", "tsp", "-r", "Japan", env={"COLUMNS": "40"}).stdout
+    assert all(len(line.rstrip()) <= 40 for line in out.splitlines())
+    assert "Outsourced Operation › Paid Media" in out
+    wide = invoke("list", "-t", "tsp", "-r", "Japan", env={"COLUMNS": "160"}).stdout
+    assert all(len(line.rstrip()) <= 160 for line in wide.splitlines()) and "Main category" in wide
+
+
+def test_version(invoke: Invoke) -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and re.fullmatch(r"catcli \S+.*\n", result.stdout)
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(invoke: Invoke) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    registered = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    assert set(COMMANDS) <= registered
+    for command in registered:
+        result = invoke(command, "--help")
+        assert result.exit_code == 0, command
+        assert f"catcli {command}" in result.stdout, f"{command} --help has no example"
+        assert "Exit codes:" in result.stdout
+        assert f"catcli {command}" in readme, f"{command} is not in the README"
+
+
+def test_no_arguments_shows_help(invoke: Invoke) -> None:
+    result = invoke()
+    assert "Usage:" in result.output and "list" in result.output
+
+
+OPTION_VALUES = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(option=st.sampled_from(["--type", "--region", "--market"]), value=OPTION_VALUES, fmt=st.booleans())
+def test_arbitrary_option_values_never_crash(invoke: Invoke, option: str, value: str, fmt: bool) -> None:
+    result = invoke("list", option, value, *(["--json"] if fmt else []))
+    assert result.exit_code in (0, 2)
+    if result.exit_code == 2:
+        assert result.stdout == "" and "Traceback" not in result.stderr
+    elif fmt:
+        json.loads(result.stdout)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(name=OPTION_VALUES)
+def test_arbitrary_names_never_crash(invoke: Invoke, name: str) -> None:
+    commands = (
+        ["show", "--", name],
+        ["search", "--json", "--", name],
+        ["check", "-t", "tsp", "-r", "jp", "--", name],
+    )
+    for command in commands:
+        result = invoke(*command)
+        assert result.exit_code in (0, 1), (command, result.output)

@@ -1,0 +1,83 @@
+"""The installed command, run as a user would: from elsewhere, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# difflib is not listed: typer's vendored click imports it for its own suggestions.
+HEAVY = ("rich", "pydantic", "markdown_it", "pygments", "tomllib")
+
+
+def _catcli() -> str:
+    """The console script installed beside this interpreter (pip install puts it there)."""
+    script = Path(sys.executable).with_name("catcli")
+    assert script.exists(), f"catcli is not installed beside {sys.executable}: run pip install ."
+    return str(script)
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("CATCLI_CATALOG", "NO_COLOR")} | env
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, env=environment, timeout=60, check=False
+    )
+
+
+def test_installed_catcli_finds_its_catalog_from_any_directory(tmp_path: Path) -> None:
+    result = _run([_catcli(), "list", "--type", "tsp", "--region", "Japan", "--json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 7
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = _run([sys.executable, "-m", "catcli", "show", "Paid Media", "--json"], tmp_path)
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--type", "tsp", "--region", "Japan", "--json"],
+        ["list", "--format", "csv"],
+        ["list", "--region", "Japn"],
+        ["check", "Paid Media", "-t", "tsp", "-r", "Japan"],
+    ],
+)
+def test_machine_and_error_paths_import_nothing_heavy(tmp_path: Path, args: list[str]) -> None:
+    code = (
+        "import sys, runpy; sys.argv = ['catcli', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('catcli', run_name='__main__')\nfinally:\n"
+        "    sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)))"
+    )
+    result = _run([sys.executable, "-c", code, *args], tmp_path)
+    modules = result.stderr.split("MODULES ")[-1].split()
+    assert "catcli.cli" in modules
+    loaded = [m for m in modules if m.split(".")[0] in HEAVY]
+    assert loaded == []
+
+
+def test_table_path_does_import_rich(tmp_path: Path) -> None:
+    code = (
+        "import sys, runpy; sys.argv = ['catcli', 'list']\n"
+        "try:\n    runpy.run_module('catcli', run_name='__main__')\nfinally:\n"
+        "    sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)))"
+    )
+    result = _run([sys.executable, "-c", code], tmp_path)
+    assert "rich.table" in result.stderr.split("MODULES ")[-1].split()
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    for args in (["list"], ["list", "--format", "csv"], ["matrix"]):
+        with subprocess.Popen(
+            [_catcli(), *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process:
+            assert process.stdout is not None and process.stderr is not None
+            process.stdout.readline()
+            process.stdout.close()
+            process.wait(timeout=60)
+            assert process.stderr.read() == b"", args

@@ -1,0 +1,68 @@
+"""Renderers: every format has one, and catalog text is data, never markup."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from catcli.render import OutputFormat, formats, row_renderer
+
+ROWS = [
+    {
+        "type": "tsp",
+        "target_markets": ["SEA", "United Kingdom"],
+        "definition": 'line one\nline two, with "quotes"',
+    },
+    {
+        "type": "mcn",
+        "target_markets": ["Japan"],
+        "definition": "tab\there | pipe \x1b[31mred\x1b[0m \u202eevil",
+    },
+]
+HEADER = ["type", "target_markets", "definition"]
+
+
+def test_every_machine_format_has_a_renderer() -> None:
+    for fmt in OutputFormat:
+        if fmt is OutputFormat.TABLE:
+            with pytest.raises(ValueError):
+                row_renderer(fmt)
+        else:
+            assert isinstance(row_renderer(fmt)(ROWS, HEADER), str)
+
+
+def test_json_round_trips_and_escapes_terminal_controls() -> None:
+    text = formats.json_rows(ROWS)
+    assert json.loads(text) == ROWS
+    assert "\x1b" not in text and "\u202e" not in text
+    assert formats.json_rows([]) == "[]\n"
+
+
+def test_jsonl_is_one_object_per_line() -> None:
+    lines = formats.jsonl_rows(ROWS).splitlines()
+    assert [json.loads(line) for line in lines] == ROWS
+
+
+def test_csv_has_header_joins_lists_and_quotes_line_breaks() -> None:
+    parsed = list(csv.reader(io.StringIO(formats.csv_rows(ROWS, HEADER))))
+    assert parsed[0] == HEADER
+    assert parsed[1] == ["tsp", "SEA; United Kingdom", 'line one\nline two, with "quotes"']
+    assert "\x1b" not in parsed[2][2] and "\\x1b[31mred" in parsed[2][2]
+
+
+def test_tsv_is_one_record_per_line_with_escapes() -> None:
+    lines = formats.tsv_rows(ROWS, HEADER).splitlines()
+    assert len(lines) == 3 and lines[0] == "type\ttarget_markets\tdefinition"
+    assert lines[1].split("\t") == ["tsp", "SEA; United Kingdom", 'line one\\nline two, with "quotes"']
+    assert lines[2].count("\t") == 2 and "\x1b" not in lines[2]
+
+
+def test_markdown_table_escapes_pipes_and_breaks() -> None:
+    lines = formats.markdown_rows(ROWS, HEADER).splitlines()
+    assert lines[0] == "| type | target_markets | definition |"
+    assert lines[1] == "| --- | --- | --- |"
+    assert "line one<br>line two" in lines[2]
+    assert "\\| pipe" in lines[3] and lines[3].count(" | ") == 2
