@@ -129,3 +129,24 @@ def test_catalog_from_environment_variable(invoke: Invoke, tmp_path: Path) -> No
     assert invoke("show", "Paid Ads").exit_code == 1  # the shipped catalog is untouched
     missing = invoke("list", env={"CATCLI_CATALOG": str(tmp_path / "gone.toml")})
     assert missing.exit_code == 3 and "gone.toml" in missing.stderr
+
+
+def test_check_reports_every_problem_at_its_own_entry(tmp_path: Path) -> None:
+    import tomli
+
+    from catcli.catalog import check
+
+    text = CATALOG.read_text(encoding="utf-8")
+    text = text.replace('registration_region = "United States"', 'registration_region = "Atlantis"', 1)
+    text = text.replace('service_category = "Paid Media"', 'service_category = "Paid<br>Media"', 1)
+    catalog, problems = check(tomli.loads(text), text)
+    assert catalog is None
+    messages = [str(p) for p in problems]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith("services[0] (line ") and "unknown region 'Atlantis'" in messages[0]
+    paid = next(i for i, s in enumerate(load(CATALOG).services) if s.service_category == "Paid Media")
+    assert messages[1].startswith(f"services[{paid}] (line ") and "residue '<br>'" in messages[1]
+    line = problems[1].line
+    assert line is not None
+    block = text.splitlines()[line - 1 : line + 6]
+    assert block[0] == "[[services]]" and 'service_category = "Paid<br>Media"' in block

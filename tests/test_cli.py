@@ -310,3 +310,14 @@ def test_arbitrary_names_never_crash(invoke: Invoke, name: str) -> None:
     for command in commands:
         result = invoke(*command)
         assert result.exit_code in (0, 1), (command, result.output)
+
+
+def test_app_for_builds_only_the_named_command() -> None:
+    from catcli.cli import app_for
+
+    lean = app_for(["list", "--json"])
+    assert [c.name for c in lean.registered_commands] == ["list"]
+    assert lean.registered_callback is app.registered_callback
+    for argv in ([], ["--help"], ["--version"], ["lst"]):
+        assert app_for(argv) is app
+    assert {c.name for c in app.registered_commands} == set(COMMANDS)

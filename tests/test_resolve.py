@@ -132,9 +132,8 @@ def test_repeated_values_mean_any_of() -> None:
 
 @given(st.text(max_size=40))
 def test_arbitrary_values_resolve_or_raise_unknown_value(value: str) -> None:
-    known = {key for table in (RESOLVER.regions, RESOLVER.types) for key in table}
-    for resolve in (RESOLVER.region, RESOLVER.type):
-        if catcli_key(value) in known:
+    for resolve, labels in ((RESOLVER.region, RESOLVER.region_labels), (RESOLVER.type, RESOLVER.type_labels)):
+        if catcli_key(value) in {catcli_key(label) for label in labels}:
             resolve(value)
             continue
         with pytest.raises(UnknownValue) as info:

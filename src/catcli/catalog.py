@@ -2,6 +2,11 @@
 
 Checking collects *every* problem (``catcli validate`` shows them all);
 loading for a query stops at the first, since a query cannot trust the rest.
+
+The model types are typed NamedTuples rather than frozen dataclasses: just as
+immutable, but defining one costs ~46 µs against ~290 µs, and they are
+defined on every run of a command that must start in a few milliseconds
+(see bench/README.md).
 """
 
 from __future__ import annotations
@@ -9,9 +14,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from catcli.errors import CatalogError
 from catcli.text import key
@@ -28,31 +32,30 @@ SERVICE_KEYS = (
 _TEXT_KEYS = ("main_category", "service_category", "definition")
 # What an unrepaired copy from the Partner Center page leaves behind.
 _RESIDUE = re.compile(r"<br\s*/?>|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ", re.IGNORECASE)
+# Substrings that every residue match contains: `in` scans a large catalog
+# ~20x faster than the regex, which then runs only on a hit.
+_RESIDUE_MARKERS = ("<", "-->", "â€", "Ã", "ðŸ")
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
-@dataclass(frozen=True, slots=True)
-class PartnerType:
+class PartnerType(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
+class Country(NamedTuple):
     code: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     name: str
     countries: tuple[Country, ...]
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Service:
+class Service(NamedTuple):
     """One row of the Partner Center tables."""
 
     type: str
@@ -84,16 +87,14 @@ class Service:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Catalog:
+class Catalog(NamedTuple):
     types: tuple[PartnerType, ...]
     regions: tuple[Region, ...]
     services: tuple[Service, ...]
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a catalog, with where it is."""
 
     where: str
@@ -104,11 +105,13 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-@dataclass
 class _Checker:
-    text: str
-    problems: list[Problem] = field(default_factory=list)
-    _service_lines: list[int] | None = None
+    """Collects problems; finds line numbers only once there is a problem to place."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.problems: list[Problem] = []
+        self._service_lines: list[int] | None = None
 
     def add(self, where: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(where, message, line))
@@ -310,51 +313,105 @@ def _claim(owner: dict[str, str], label: str, target: str, where: str, kind: str
 
 def _check_services(value: Any, types: set[str], regions: set[str], checker: _Checker) -> list[Service]:
     services: list[Service] = []
+    indices: list[int] = []  # each accepted service's place in the file, for messages
     seen: dict[tuple[str, str, tuple[str, ...], str, str], int] = {}
     for index, table in _tables(value, "services", checker):
-        before = len(checker.problems)
-        # Cheap path first: a well-formed row needs one dict lookup per key.
-        if len(table) != 6 or not all(k in table for k in SERVICE_KEYS):
-            where, line = checker.service_where(index)
-            _unknown_keys(table, SERVICE_KEYS, where, checker)
-        values: list[Any] = [table.get(k) for k in SERVICE_KEYS]
-        if not all(isinstance(v, str) and v.strip() for i, v in enumerate(values) if i != 2) or not (
-            isinstance(values[2], list) and values[2] and all(isinstance(m, str) for m in values[2])
-        ):
-            where, line = checker.service_where(index)
-            for name in SERVICE_KEYS:
-                if name == "target_markets":
-                    _strings(table, name, where, checker, required=True)
-                else:
-                    _string(table, name, where, checker)
-            continue
-        service = Service(values[0], values[1], tuple(values[2]), values[3], values[4], values[5])
-        if service.type not in types:
-            _service_problem(
-                checker, index, f"unknown type {service.type!r} (known: {', '.join(sorted(types))})"
-            )
-        for region in (service.registration_region, *service.target_markets):
-            if region not in regions:
-                _service_problem(checker, index, f"unknown region {region!r} (use a region's exact name)")
-        for name in _TEXT_KEYS:
-            text = getattr(service, name)
-            residue = _RESIDUE.search(text)
-            if residue:
-                _service_problem(
-                    checker, index, f"{name} holds markup or mojibake residue {residue.group()!r}"
-                )
-            if text != text.strip():
-                _service_problem(checker, index, f"{name} has leading or trailing whitespace")
+        service = _fast_service(table, types, regions)
+        if service is None:
+            service = _slow_service(index, table, types, regions, checker)
+            if service is None:
+                continue
         identity = service.identity()
         if identity in seen:
             _service_problem(
                 checker, index, f"duplicates services[{seen[identity]}] (same type, regions and categories)"
             )
-        else:
-            seen[identity] = index
-        if len(checker.problems) == before:
-            services.append(service)
+            continue
+        seen[identity] = index
+        services.append(service)
+        indices.append(index)
+    _check_residue(services, indices, checker)
     return services
+
+
+def _fast_service(table: Mapping[str, Any], types: set[str], regions: set[str]) -> Service | None:
+    """A well-formed row in a few lookups; None sends it to the slow path to be explained."""
+    if len(table) != 6:
+        return None
+    try:
+        partner = table["type"]
+        region = table["registration_region"]
+        markets = table["target_markets"]
+        main = table["main_category"]
+        name = table["service_category"]
+        definition = table["definition"]
+    except KeyError:
+        return None
+    if (
+        type(markets) is list
+        and markets
+        and all(type(m) is str and m in regions for m in markets)
+        and type(partner) is str
+        and partner in types
+        and type(region) is str
+        and region in regions
+        and type(main) is str
+        and type(name) is str
+        and type(definition) is str
+        and main
+        and name
+        and definition
+        and main == main.strip()
+        and name == name.strip()
+        and definition == definition.strip()
+    ):
+        return Service(partner, region, tuple(markets), main, name, definition)
+    return None
+
+
+def _slow_service(
+    index: int, table: Mapping[str, Any], types: set[str], regions: set[str], checker: _Checker
+) -> Service | None:
+    """Name every problem of a row the fast path refused."""
+    before = len(checker.problems)
+    where, _ = checker.service_where(index)
+    _unknown_keys(table, SERVICE_KEYS, where, checker)
+    values = [
+        _strings(table, k, where, checker, required=True)
+        if k == "target_markets"
+        else _string(table, k, where, checker)
+        for k in SERVICE_KEYS
+    ]
+    if len(checker.problems) != before:
+        return None
+    partner, region, markets, main, name, definition = values
+    assert isinstance(partner, str) and isinstance(region, str) and isinstance(markets, tuple)
+    assert isinstance(main, str) and isinstance(name, str) and isinstance(definition, str)
+    if partner not in types:
+        _service_problem(checker, index, f"unknown type {partner!r} (known: {', '.join(sorted(types))})")
+    for place in (region, *markets):
+        if place not in regions:
+            _service_problem(checker, index, f"unknown region {place!r} (use a region's exact name)")
+    for field_name, text in zip(_TEXT_KEYS, (main, name, definition), strict=True):
+        if text != text.strip():
+            _service_problem(checker, index, f"{field_name} has leading or trailing whitespace")
+    if len(checker.problems) != before:
+        return None
+    return Service(partner, region, markets, main, name, definition)
+
+
+def _check_residue(services: list[Service], indices: list[int], checker: _Checker) -> None:
+    """One scan over all text; rows are looked at only when it finds something."""
+    text = "\n".join(f"{s.main_category}\n{s.service_category}\n{s.definition}" for s in services)
+    if not any(marker in text for marker in _RESIDUE_MARKERS):
+        return
+    for index, service in zip(indices, services, strict=True):
+        for field_name in _TEXT_KEYS:
+            residue = _RESIDUE.search(getattr(service, field_name))
+            if residue:
+                _service_problem(
+                    checker, index, f"{field_name} holds markup or mojibake residue {residue.group()!r}"
+                )
 
 
 def _service_problem(checker: _Checker, index: int, message: str) -> None:

@@ -31,18 +31,19 @@ Exit codes:
   {EXIT_USAGE}  usage error: unknown type, region, market, option or format
   {EXIT_CATALOG}  the catalog cannot be loaded (missing, invalid TOML, bad schema)"""
 
-app = typer.Typer(
-    name="catcli",
-    help="Which TikTok Shop Partner Center service categories may a partner offer?\n\n"
+_SETTINGS: dict[str, Any] = {
+    "name": "catcli",
+    "help": "Which TikTok Shop Partner Center service categories may a partner offer?\n\n"
     "Offline lookups by partner type, registration region and target market.\n\n"
     "\b\nExamples:\n  catcli list --type tsp --region Japan\n  catcli show 'Paid Media'\n"
     "  catcli list --type tsp --region Japan --json",
-    epilog=EXIT_CODES,
-    rich_markup_mode=None,  # plain help and errors: no Rich import on those paths
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+    "epilog": EXIT_CODES,
+    "rich_markup_mode": None,  # plain help and errors: no Rich import on those paths
+    "pretty_exceptions_enable": False,
+    "no_args_is_help": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**_SETTINGS)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -259,7 +260,7 @@ def list_(
     _emit_rows(rows, out, lambda t: t.services_table(rows, cat))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command("show", epilog=EXIT_CODES)
 @_guarded
 def show(
     name: Annotated[str, typer.Argument(help="A service or main category, e.g. 'Paid Media'.")],
@@ -301,7 +302,7 @@ def show(
     _emit_rows(rows, out, lambda t: t.show_table(name, rows, cat))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command("search", epilog=EXIT_CODES)
 @_guarded
 def search(
     text: Annotated[str, typer.Argument(help="Words; each must begin a word of the row.")],
@@ -325,8 +326,8 @@ def search(
     """
     out = _format(fmt, as_json)
     cat, resolver = _load(catalog)
-    from catcli.query import search as find
     from catcli.query import select
+    from catcli.search import search as find
     from catcli.text import words
 
     rows = [
@@ -335,7 +336,7 @@ def search(
     _emit_rows(rows, out, lambda t: t.services_table(rows, cat, highlight=words(text)))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command("regions", epilog=EXIT_CODES)
 @_guarded
 def regions(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
     """Registration regions: member countries, aliases and the markets they may target.
@@ -347,7 +348,7 @@ def regions(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
     """
     cat, _ = _load(catalog)
     if as_json:
-        from catcli.query import markets_of
+        from catcli.matrix import markets_of
 
         _emit_json(
             [
@@ -366,7 +367,7 @@ def regions(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
     tables.show(tables.regions_table(cat))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command("types", epilog=EXIT_CODES)
 @_guarded
 def types(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
     """Partner types: id, name, aliases and how many service categories each offers.
@@ -400,7 +401,7 @@ def types(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
     tables.show(tables.types_table(cat))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command("matrix", epilog=EXIT_CODES)
 @_guarded
 def matrix(
     type_: TypeOption = None,
@@ -418,7 +419,7 @@ def matrix(
       catcli matrix --json
     """
     cat, resolver = _load(catalog)
-    from catcli.query import matrix as tabulate
+    from catcli.matrix import matrix as tabulate
     from catcli.query import select
 
     rows = tabulate(select(cat.services, _filters(resolver, type_, None, market)), cat.regions)
@@ -430,7 +431,7 @@ def matrix(
     tables.show(tables.matrix_table(rows, cat))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command("check", epilog=EXIT_CODES)
 @_guarded
 def check(
     service: Annotated[str, typer.Argument(help="A service category, e.g. 'Paid Media'.")],
@@ -510,10 +511,28 @@ def check(
     raise typer.Exit(EXIT_NOT_FOUND)
 
 
+def app_for(argv: Sequence[str]) -> typer.Typer:
+    """The app to run for argv: just the named command when there is one.
+
+    Typer builds a click command for every registered command on every run;
+    building only the one asked for keeps start-up flat as commands are added
+    (click's lazy-group idea). Anything else (help, a typo, completion) gets
+    the whole app, so its messages and suggestions are unchanged.
+    """
+    if argv and not argv[0].startswith("-"):
+        chosen = [c for c in app.registered_commands if c.name == argv[0]]
+        if chosen:
+            lean = typer.Typer(**_SETTINGS)
+            lean.registered_callback = app.registered_callback
+            lean.registered_commands = chosen
+            return lean
+    return app
+
+
 def main() -> None:
     """Console-script entry point; ends quietly when the reader closes the pipe."""
     try:
-        app(prog_name="catcli")
+        app_for(sys.argv[1:])(prog_name="catcli")
     finally:
         try:
             sys.stdout.flush()

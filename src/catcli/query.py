@@ -1,19 +1,19 @@
-"""Questions asked of the catalog: filter, find by name, search, tabulate.
+"""Questions asked of the catalog: filter by type and region, find by name.
 
-Pure functions over the model, so they are tested without the CLI.
+Pure functions over the model, so they are tested without the CLI. Search
+and the matrix live in their own modules, loaded only by their commands.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from catcli.catalog import Region, Service
-from catcli.text import key, words
+from catcli.catalog import Service
+from catcli.text import key
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+class Filters(NamedTuple):
     """None means 'any'; a set means 'any of these'."""
 
     types: frozenset[str] | None = None
@@ -54,81 +54,3 @@ def names(services: Iterable[Service]) -> list[str]:
         seen.setdefault(key(service.service_category), service.service_category)
         seen.setdefault(key(service.main_category), service.main_category)
     return list(seen.values())
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    service: Service
-    in_name: bool
-
-
-def search(services: Sequence[Service], text: str) -> list[Hit]:
-    """Rows where every word of TEXT begins some word of the row.
-
-    Rows matching on their names rank before rows matching only in the
-    definition; within a rank, catalog order.
-    """
-    query = words(text)
-    if not query:
-        return []
-    name_hits: list[Hit] = []
-    definition_hits: list[Hit] = []
-    for service in services:
-        name_words = words(service.main_category) + words(service.service_category)
-        if _all_prefixed(query, name_words):
-            name_hits.append(Hit(service, True))
-        elif _all_prefixed(query, name_words + words(service.definition)):
-            definition_hits.append(Hit(service, False))
-    return name_hits + definition_hits
-
-
-def _all_prefixed(query: Sequence[str], row_words: Sequence[str]) -> bool:
-    return all(any(w.startswith(q) for w in row_words) for q in query)
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixRow:
-    """A service category (spellings merged) and where it is offered."""
-
-    type: str
-    main_category: str
-    service_category: str
-    registration_regions: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "type": self.type,
-            "main_category": self.main_category,
-            "service_category": self.service_category,
-            "registration_regions": list(self.registration_regions),
-        }
-
-
-def matrix(services: Iterable[Service], regions: Sequence[Region]) -> list[MatrixRow]:
-    """One row per (type, main category, service category), first spelling kept."""
-    order = {r.name: i for i, r in enumerate(regions)}
-    grouped: dict[tuple[str, str, str], tuple[Service, set[str]]] = {}
-    for service in services:
-        group = (service.type, key(service.main_category), key(service.service_category))
-        first, offered = grouped.setdefault(group, (service, set()))
-        offered.add(service.registration_region)
-    # Keep each main category's rows together, in order of first appearance.
-    main_order: dict[tuple[str, str], int] = {}
-    for group in grouped:
-        main_order.setdefault(group[:2], len(main_order))
-    ordered = sorted(grouped, key=lambda group: main_order[group[:2]])
-    return [
-        MatrixRow(
-            first.type,
-            first.main_category,
-            first.service_category,
-            tuple(sorted(offered, key=lambda r: order.get(r, len(order)))),
-        )
-        for first, offered in (grouped[group] for group in ordered)
-    ]
-
-
-def markets_of(region: str, services: Iterable[Service], regions: Sequence[Region]) -> list[str]:
-    """The markets a region's partners may target, in catalog order."""
-    found = {m for s in services if s.registration_region == region for m in s.target_markets}
-    return [r.name for r in regions if r.name in found]

@@ -7,26 +7,32 @@ and 'MEXICO' all find Mexico, and 'mcn/cap' finds the MCN type.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from catcli.catalog import Catalog
 from catcli.errors import UnknownValue
 from catcli.text import fold, key
 
 
-@dataclass(frozen=True, slots=True)
 class Resolver:
-    """Alias tables built once per catalog."""
+    """Alias tables, built once per catalog.
 
-    regions: dict[str, str]
-    types: dict[str, str]
-    region_labels: tuple[str, ...]
-    type_labels: tuple[str, ...]
+    Most values are typed as written ('Japan', 'tsp', 'de'), so a casefolded
+    table answers them cheaply; the accent- and punctuation-blind table costs
+    more to build and is built only when the first lookup misses.
+    """
+
+    def __init__(self, region_labels: dict[str, str], type_labels: dict[str, str]) -> None:
+        self.region_labels = tuple(region_labels)
+        self.type_labels = tuple(type_labels)
+        self._labels = {"region": region_labels, "type": type_labels}
+        self._quick = {
+            kind: {label.casefold(): t for label, t in table.items()} for kind, table in self._labels.items()
+        }
+        self._folded: dict[str, dict[str, str]] = {}
 
     @classmethod
     def for_catalog(cls, catalog: Catalog) -> Resolver:
         regions: dict[str, str] = {}
-        region_labels: list[str] = []
         for region in catalog.regions:
             for label in (
                 region.name,
@@ -34,25 +40,33 @@ class Resolver:
                 *(c.code for c in region.countries),
                 *(c.name for c in region.countries),
             ):
-                regions.setdefault(key(label), region.name)
-                region_labels.append(label)
+                regions.setdefault(label, region.name)
         types: dict[str, str] = {}
-        type_labels: list[str] = []
         for partner in catalog.types:
             for label in (partner.id, partner.name, *partner.aliases):
-                types.setdefault(key(label), partner.id)
-                type_labels.append(label)
-        return cls(regions, types, tuple(region_labels), tuple(type_labels))
+                types.setdefault(label, partner.id)
+        return cls(regions, types)
+
+    def _find(self, kind: str, value: str) -> str | None:
+        found = self._quick[kind].get(value.casefold())
+        if found is not None:
+            return found
+        if kind not in self._folded:
+            folded: dict[str, str] = {}
+            for label, target in self._labels[kind].items():
+                folded.setdefault(key(label), target)
+            self._folded[kind] = folded
+        return self._folded[kind].get(key(value))
 
     def region(self, value: str, kind: str = "region") -> str:
         """The canonical region name for a region, alias, country name or ISO code."""
-        found = self.regions.get(key(value))
+        found = self._find("region", value)
         if found is None:
             raise UnknownValue(kind, value, suggest(value, self.region_labels), "catcli regions")
         return found
 
     def type(self, value: str) -> str:
-        found = self.types.get(key(value))
+        found = self._find("type", value)
         if found is None:
             raise UnknownValue("partner type", value, suggest(value, self.type_labels), "catcli types")
         return found

@@ -6,8 +6,6 @@ Every function returns the whole text: nothing is printed half-made.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -44,6 +42,9 @@ def _flat(value: Any) -> str:
 
 
 def csv_rows(records: Sequence[Record], header: Sequence[str]) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)

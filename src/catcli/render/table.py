@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from catcli.catalog import Catalog, Service
-from catcli.query import MatrixRow, markets_of
+from catcli.matrix import MatrixRow, markets_of
 from catcli.text import fold, printable
 
 
