@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,32 @@ def test_check_reports_every_problem_at_its_own_entry(tmp_path: Path) -> None:
     assert line is not None
     block = text.splitlines()[line - 1 : line + 6]
     assert block[0] == "[[services]]" and 'service_category = "Paid<br>Media"' in block
+
+
+@pytest.mark.parametrize(
+    ("markets", "message"),
+    [
+        ('[["Japan"]]', "'target_markets' must be an array of non-empty strings"),
+        ("[{ name = 'Japan' }]", "'target_markets' must be an array of non-empty strings"),
+        ('"Japan"', "'target_markets' must be an array of non-empty strings"),
+        ('["Japan", "Atlantis"]', "unknown region 'Atlantis'"),
+    ],
+)
+def test_malformed_target_markets_are_named(tmp_path: Path, markets: str, message: str) -> None:
+    path = _edited(tmp_path, 'target_markets = ["Japan"]', f"target_markets = {markets}")
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        load(path)
+
+
+def test_load_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    load(CATALOG)
+    assert gc.isenabled()
+    with pytest.raises(CatalogError):
+        load(tmp_path / "missing.toml")
+    assert gc.isenabled()
+    broken = _edited(tmp_path, 'id = "mcn"', 'id = "mcn')
+    with pytest.raises(CatalogError):
+        load(broken)
+    assert gc.isenabled()

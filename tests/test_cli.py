@@ -321,3 +321,11 @@ def test_app_for_builds_only_the_named_command() -> None:
     for argv in ([], ["--help"], ["--version"], ["lst"]):
         assert app_for(argv) is app
     assert {c.name for c in app.registered_commands} == set(COMMANDS)
+
+
+def test_search_highlights_the_matched_prefixes_on_a_terminal(invoke: Invoke) -> None:
+    coloured = invoke("search", "paid med", "-r", "Japan", env={"FORCE_COLOR": "1"}).stdout
+    highlighted = re.findall(r"\x1b\[[0-9;]*7m([^\x1b]*)\x1b\[0m", coloured)
+    assert highlighted == ["Paid", "Med"]
+    plain = invoke("search", "paid med", "-r", "Japan").stdout
+    assert "\x1b[" not in plain and "Paid Media" in plain

@@ -81,3 +81,27 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
             process.stdout.close()
             process.wait(timeout=60)
             assert process.stderr.read() == b"", args
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("catcli list --region Ge", {"Germany"}),
+        ("catcli list --market s", {"sea", "sg", "spain", "singapore"}),
+        ("catcli list --market S", {"SEA", "SG", "Spain", "Singapore"}),
+        ("catcli show x --type a", {"affiliate"}),
+        ("catcli check x -t tsp -r méx", {"méxico"}),
+        ("catcli ma", {"matrix"}),
+    ],
+)
+def test_shell_completion_offers_catalog_values_and_commands(
+    tmp_path: Path, words: str, expected: set[str]
+) -> None:
+    env = {
+        "_CATCLI_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    result = _run([_catcli()], tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    assert set(result.stdout.split()) == expected

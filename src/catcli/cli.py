@@ -87,7 +87,12 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
             labels = [r.name for r in catalog.regions]
             labels += [c.code for r in catalog.regions for c in r.countries]
             labels += [c.name for r in catalog.regions for c in r.countries]
-        return [label for label in labels if fold(label).startswith(fold(incomplete))]
+        # Typer keeps only values that start with what was typed, case and all;
+        # keep the user's prefix (resolution ignores case and accents anyway).
+        wanted = fold(incomplete)
+        matches = [label for label in labels if fold(label).startswith(wanted)]
+        rest = [label[len(incomplete) :] for label in matches]
+        return list(dict.fromkeys(incomplete + (r.lower() if incomplete.islower() else r) for r in rest))
 
     return complete
 
