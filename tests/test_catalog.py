@@ -11,6 +11,9 @@ from catcli.catalog import SERVICE_KEYS, Service, load
 from catcli.errors import EXIT_CATALOG, CatalogError
 from tests.conftest import CATALOG, Invoke
 
+# The line that the tests break by dropping a closing quote.
+MCN_LINE = CATALOG.read_text(encoding="utf-8").splitlines().index('id = "mcn"') + 1
+
 
 def _edited(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
     text = CATALOG.read_text(encoding="utf-8")
@@ -64,7 +67,7 @@ def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
 
 def test_invalid_toml_names_file_line_and_column(tmp_path: Path) -> None:
     path = _edited(tmp_path, 'id = "mcn"', 'id = "mcn')
-    with pytest.raises(CatalogError, match=r"catalog.toml:14:10: invalid TOML"):
+    with pytest.raises(CatalogError, match=rf"catalog.toml:{MCN_LINE}:10: invalid TOML"):
         load(path)
 
 
@@ -80,7 +83,7 @@ def test_invalid_toml_names_file_line_and_column(tmp_path: Path) -> None:
             r"'main_category' must be a string, not a number",
         ),
         ('service_category = "Paid Media"', 'service_category = ""', r"'service_category' is empty"),
-        ('definition = "All Closed', 'notes = "x"\ndefinition = "All Closed', r"unknown key 'notes'"),
+        ("definition = 'All Closed", "notes = 'x'\ndefinition = 'All Closed", r"unknown key 'notes'"),
         ('service_category = "Paid Media"', 'service_category = "Paid<br>Media"', r"residue '<br>'"),
         ('service_category = "Paid Media"', 'service_category = "Paid Mediaâ€™"', r"residue 'â€'"),
         (
@@ -119,7 +122,7 @@ def test_cli_bad_catalog_exits_3_without_traceback(invoke: Invoke, tmp_path: Pat
     result = invoke("list", "--catalog", str(path))
     assert result.exit_code == 3
     assert result.stdout == ""
-    assert "catcli: error:" in result.stderr and ":14:10: invalid TOML" in result.stderr
+    assert "catcli: error:" in result.stderr and f":{MCN_LINE}:10: invalid TOML" in result.stderr
     assert "Traceback" not in result.output
 
 

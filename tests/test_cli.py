@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from catcli.cli import app
 from tests.conftest import CATALOG, ROOT, Invoke, as_json
 
-COMMANDS = ["list", "show", "search", "regions", "types", "matrix", "check"]
+COMMANDS = ["list", "show", "search", "regions", "types", "matrix", "check", "import", "validate", "diff"]
 
 
 def test_list_tsp_japan_table(invoke: Invoke) -> None:
@@ -226,7 +226,7 @@ def test_check_with_market(invoke: Invoke) -> None:
 
 def test_catalog_markup_and_controls_print_literally(invoke: Invoke, tmp_path: Path) -> None:
     text = CATALOG.read_text(encoding="utf-8").replace(
-        'service_category = "Paid Media"\ndefinition = "All Closed-Loop Shopping Ads formats"',
+        "service_category = \"Paid Media\"\ndefinition = 'All Closed-Loop Shopping Ads formats'",
         'service_category = "Paid Media"\n'
         'definition = "[bold red]loud[/] [link=https://evil.example]click[/link] '
         '\\u001b[31mred\\u0007 :smile:"',

@@ -37,6 +37,7 @@ _RESIDUE = re.compile(r"<br\s*/?>|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ", re.IGNOREC
 # ~20x faster than the regex, which then runs only on a hit.
 _RESIDUE_MARKERS = ("<", "-->", "â€", "Ã", "ðŸ")
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+_ENTRY_HEADER = re.compile(r"\s*\[\[\s*(\w+)\s*\]\]")
 
 
 class PartnerType(NamedTuple):
@@ -96,11 +97,25 @@ class Catalog(NamedTuple):
 
 
 class Problem(NamedTuple):
-    """One thing wrong with a catalog, with where it is."""
+    """One thing wrong with a catalog, with where it is.
 
-    where: str
+    entry names the catalog entry ('services[12]', 'regions[3].countries[0]',
+    'types'), or is empty for TOML syntax errors, which have only a position.
+    """
+
+    entry: str
     message: str
     line: int | None = None
+    column: int | None = None
+
+    @property
+    def where(self) -> str:
+        position = f"line {self.line}" if self.line else ""
+        if position and self.column:
+            position += f", column {self.column}"
+        if not self.entry:
+            return position or "catalog"
+        return f"{self.entry} ({position})" if position else self.entry
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -112,27 +127,33 @@ class _Checker:
     def __init__(self, text: str) -> None:
         self.text = text
         self.problems: list[Problem] = []
-        self._service_lines: list[int] | None = None
+        self._lines: dict[str, list[int]] | None = None
+        self._located: dict[str, int | None] = {}
 
-    def add(self, where: str, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(where, message, line))
+    def add(self, entry: str, message: str) -> None:
+        self.problems.append(Problem(entry, message, self._located.get(entry)))
 
-    def service_line(self, index: int) -> int | None:
-        """Line of the index-th ``[[services]]`` header, found only when needed."""
-        if self._service_lines is None:
-            self._service_lines = [
-                n
-                for n, text in enumerate(self.text.splitlines(), start=1)
-                if re.match(r"\s*\[\[\s*services\s*\]\]", text)
-            ]
-        if index < len(self._service_lines):
-            return self._service_lines[index]
-        return None
+    def entry_line(self, kind: str, index: int) -> int | None:
+        """Line of the index-th ``[[kind]]`` header, found only when needed."""
+        if self._lines is None:
+            self._lines = {}
+            for number, text in enumerate(self.text.splitlines(), start=1):
+                header = _ENTRY_HEADER.match(text)
+                if header:
+                    self._lines.setdefault(header.group(1), []).append(number)
+        lines = self._lines.get(kind, [])
+        return lines[index] if index < len(lines) else None
 
-    def service_where(self, index: int) -> tuple[str, int | None]:
-        line = self.service_line(index)
-        where = f"services[{index}]" + (f" (line {line})" if line else "")
-        return where, line
+    def locate(self, kind: str, index: int, within: str = "") -> str:
+        """The entry's name, remembering its line for any problem added under it.
+
+        A nested entry ('regions[3].countries[0]', written inline) takes the
+        line of the entry it is within.
+        """
+        entry = f"{within}.{kind}[{index}]" if within else f"{kind}[{index}]"
+        if entry not in self._located:
+            self._located[entry] = self._located.get(within) if within else self.entry_line(kind, index)
+        return entry
 
 
 def default_path() -> Path:
@@ -178,6 +199,18 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
             f"{path}:{exc.lineno}:{exc.colno}: invalid TOML: {exc.msg}",
             hint="fix the file, or check it with: catcli validate PATH",
         ) from None
+
+
+def validate_file(path: Path) -> tuple[Catalog | None, list[Problem]]:
+    """Every problem of a catalog file, TOML syntax included; unreadable files still raise."""
+    import tomli
+
+    text = read_text(path)
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        return None, [Problem("", f"invalid TOML: {exc.msg}", exc.lineno, exc.colno)]
+    return check(data, text, str(path))
 
 
 def load(path: Path) -> Catalog:
@@ -273,7 +306,7 @@ def _check_types(value: Any, checker: _Checker) -> list[PartnerType]:
     types: list[PartnerType] = []
     owner: dict[str, str] = {}
     for index, table in _tables(value, "types", checker):
-        where = f"types[{index}]"
+        where = checker.locate("types", index)
         _unknown_keys(table, ("id", "name", "aliases"), where, checker)
         partner = PartnerType(
             _string(table, "id", where, checker),
@@ -290,12 +323,12 @@ def _check_regions(value: Any, checker: _Checker) -> list[Region]:
     regions: list[Region] = []
     owner: dict[str, str] = {}
     for index, table in _tables(value, "regions", checker):
-        where = f"regions[{index}]"
+        where = checker.locate("regions", index)
         _unknown_keys(table, ("name", "aliases", "countries"), where, checker)
         name = _string(table, "name", where, checker)
         countries: list[Country] = []
         for c_index, country in _tables(table.get("countries"), f"{where}.countries", checker):
-            c_where = f"{where}.countries[{c_index}]"
+            c_where = checker.locate("countries", c_index, within=where)
             _unknown_keys(country, ("code", "name"), c_where, checker)
             code = _string(country, "code", c_where, checker)
             if code and not _COUNTRY_CODE.fullmatch(code):
@@ -387,7 +420,7 @@ def _slow_service(
 ) -> Service | None:
     """Name every problem of a row the fast path refused."""
     before = len(checker.problems)
-    where, _ = checker.service_where(index)
+    where = checker.locate("services", index)
     _unknown_keys(table, SERVICE_KEYS, where, checker)
     values = [
         _strings(table, k, where, checker, required=True)
@@ -428,8 +461,7 @@ def _check_residue(services: list[Service], indices: list[int], checker: _Checke
 
 
 def _service_problem(checker: _Checker, index: int, message: str) -> None:
-    where, line = checker.service_where(index)
-    checker.add(where, message, line)
+    checker.add(checker.locate("services", index), message)
 
 
 def _toml_type(value: Any) -> str:

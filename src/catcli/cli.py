@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 
-from catcli.errors import EXIT_CATALOG, EXIT_NOT_FOUND, EXIT_USAGE, CatcliError, NotFound, UsageError
+from catcli.errors import (
+    EXIT_CATALOG,
+    EXIT_NOT_FOUND,
+    EXIT_USAGE,
+    CatalogError,
+    CatcliError,
+    NotFound,
+    UsageError,
+)
 from catcli.render import OutputFormat, row_renderer
 from catcli.text import printable
 
@@ -27,9 +35,10 @@ if TYPE_CHECKING:
 EXIT_CODES = f"""\b
 Exit codes:
   0  success (an empty result too)
-  {EXIT_NOT_FOUND}  nothing by that name (show, check: not eligible)
+  {EXIT_NOT_FOUND}  nothing by that name (show); not eligible (check);
+     problems found (validate); catalogs differ (diff)
   {EXIT_USAGE}  usage error: unknown type, region, market, option or format
-  {EXIT_CATALOG}  the catalog cannot be loaded (missing, invalid TOML, bad schema)"""
+  {EXIT_CATALOG}  a catalog or document cannot be read, parsed or written"""
 
 _SETTINGS: dict[str, Any] = {
     "name": "catcli",
@@ -514,6 +523,153 @@ def check(
             + "\n"
         )
     raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command("import", epilog=EXIT_CODES)
+@_guarded
+def import_(
+    document: Annotated[
+        str, typer.Argument(metavar="DOCUMENT", help="A Partner Center service-category document.")
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the catalog here (atomically), not to stdout."
+        ),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base", metavar="CATALOG", help="Take types and regions from here. Default: the shipped one."
+        ),
+    ] = None,
+) -> None:
+    """Build a catalog from a Partner Center document: its services, the base's types and regions.
+
+    The document is markdown: '# TSP', '# MCN/CAP' and '# Affiliate Partner'
+    over five-column tables, empty cells continuing the cell above, <br>
+    line breaks, mojibake. Nothing is written unless the whole import works.
+
+    \b
+    Examples:
+      catcli import partner-center.md --output catalog.toml
+      catcli import partner-center.md | catcli diff catalog.toml /dev/stdin
+    """
+    from pathlib import Path
+
+    import tomli
+
+    from catcli.catalog import check, default_path, load
+    from catcli.document import to_catalog
+    from catcli.tomlwrite import dumps, write_atomic
+
+    base_catalog = load(Path(base) if base else default_path())
+    source = Path(document)
+    try:
+        text = source.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise CatalogError(f"cannot read document {source}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    imported = dumps(to_catalog(text, base_catalog, str(source)))
+    _, problems = check(tomli.loads(imported), imported)
+    if problems:
+        raise CatalogError(
+            f"{source}: the imported catalog would not be valid: {problems[0]}",
+            hint="fix the document (or the base catalog's types and regions) and import again",
+        )
+    if output:
+        write_atomic(Path(output), imported)
+        sys.stderr.write(f"catcli: wrote {output}\n")
+    else:
+        _emit(imported)
+
+
+@app.command("validate", epilog=EXIT_CODES)
+@_guarded
+def validate(
+    path: Annotated[
+        str | None,
+        typer.Argument(metavar="[CATALOG]", help="Default: the catalog in use.", show_default=False),
+    ] = None,
+    as_json: JsonOption = False,
+    catalog: CatalogOption = None,
+) -> None:
+    """Check a catalog and report every problem with its location. Exit 0 if valid, 1 if not.
+
+    \b
+    Examples:
+      catcli validate
+      catcli validate edited.toml --json
+    """
+    from catcli.catalog import resolve_path, validate_file
+
+    target = resolve_path(path or catalog)
+    checked, found = validate_file(target)
+    problems = sorted(found, key=lambda p: p.line or 0)  # file order; unplaced ones first
+    if as_json:
+        _emit_json(
+            [
+                {
+                    "file": str(target),
+                    "line": p.line,
+                    "column": p.column,
+                    "entry": p.entry,
+                    "message": p.message,
+                }
+                for p in problems
+            ]
+        )
+    elif problems:
+        lines = (f"{_position(target, p.line, p.column)} {_entry(p.entry)}{p.message}" for p in problems)
+        _emit("".join(printable(line) + "\n" for line in lines))
+        sys.stderr.write(f"catcli: {target}: {len(problems)} problem{'s' if len(problems) != 1 else ''}\n")
+    elif checked is not None:
+        counts = (
+            f"{len(checked.types)} types, {len(checked.regions)} regions, {len(checked.services)} services"
+        )
+        _emit(f"{target}: valid ({counts})\n")
+    if problems:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _position(path: object, line: int | None, column: int | None) -> str:
+    """'file:line:column:' as compilers print it, with what is known."""
+    return ":".join([str(path), *(str(n) for n in (line, column) if n)]) + ":"
+
+
+def _entry(entry: str) -> str:
+    return f"{entry}: " if entry else ""
+
+
+@app.command("diff", epilog=EXIT_CODES)
+@_guarded
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The catalog before.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The catalog after.")],
+    as_json: JsonOption = False,
+) -> None:
+    """What changed between two catalogs, grouped by type and region. Exit 0 if identical, 1 if not.
+
+    \b
+    Examples:
+      catcli diff old.toml catalog.toml
+      catcli diff old.toml catalog.toml --json
+    """
+    from pathlib import Path
+
+    from catcli.catalog import load
+    from catcli.diff import compare, render_text
+
+    changes = compare(load(Path(old)), load(Path(new)))
+    if as_json:
+        _emit_json(changes.as_dict())
+    elif changes:
+        _emit(printable(render_text(changes)))
+    else:
+        _emit("no differences\n")
+    if changes:
+        raise typer.Exit(EXIT_NOT_FOUND)
 
 
 def app_for(argv: Sequence[str]) -> typer.Typer:

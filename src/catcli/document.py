@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catcli.catalog import Service
+from catcli.catalog import Catalog, Service
 from catcli.errors import CatalogError, UnknownValue
 from catcli.resolve import Resolver
 
@@ -141,3 +141,14 @@ def _regions(cell: list[str], kind: str, line: int, resolver: Resolver, source: 
         if region not in found:
             found.append(region)
     return found
+
+
+def to_catalog(text: str, base: Catalog, source: str = "document") -> Catalog:
+    """The base catalog's types and regions with the document's services."""
+    rows = parse(text, Resolver.for_catalog(base), source)
+    first_seen: dict[tuple[object, ...], int] = {}
+    for row in rows:
+        line = first_seen.setdefault(row.service[:5], row.line)
+        if line != row.line:
+            raise CatalogError(f"{source}:{row.line}: repeats the service on line {line}")
+    return base._replace(services=tuple(row.service for row in rows), source=source)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
@@ -17,8 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from catcli.catalog import Catalog, Service
-from catcli.matrix import MatrixRow, markets_of
 from catcli.text import fold, printable
+
+if TYPE_CHECKING:
+    from catcli.matrix import MatrixRow
 
 
 def console() -> Console:
@@ -170,6 +173,8 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def regions_table(catalog: Catalog) -> Table:
+    from catcli.matrix import markets_of
+
     table = Table(
         box=box.SIMPLE_HEAD, expand=False, title=_text("Registration regions"), title_justify="left"
     )

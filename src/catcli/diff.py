@@ -1,0 +1,156 @@
+"""What changed between two catalogs: services added, removed and changed.
+
+Services are paired by partner type, registration region and their main and
+service category names with case, spaces and punctuation ignored, so a
+respelling ('Live Stream' -> 'LIVE Stream') or a reworded definition shows
+as a change of that field rather than a removal and an addition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from catcli.catalog import Catalog, Service
+from catcli.text import key
+
+COMPARED = ("main_category", "service_category", "target_markets", "definition")
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str | list[str]
+    new: str | list[str]
+
+
+@dataclass(frozen=True)
+class Changed:
+    old: Service
+    new: Service
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class CatalogDiff:
+    added: tuple[Service, ...]
+    removed: tuple[Service, ...]
+    changed: tuple[Changed, ...]
+    groups: tuple[tuple[str, str], ...] = ()  # (type, region) pairs touched, in catalog order
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": [s.as_dict() for s in self.added],
+            "removed": [s.as_dict() for s in self.removed],
+            "changed": [
+                {
+                    "type": c.new.type,
+                    "registration_region": c.new.registration_region,
+                    "main_category": c.new.main_category,
+                    "service_category": c.new.service_category,
+                    "changes": [{"field": x.field, "old": x.old, "new": x.new} for x in c.changes],
+                }
+                for c in self.changed
+            ],
+        }
+
+
+def _pairing_key(service: Service) -> tuple[str, str, str, str]:
+    return (
+        service.type,
+        service.registration_region,
+        key(service.main_category),
+        key(service.service_category),
+    )
+
+
+def _value(service: Service, field: str) -> str | list[str]:
+    value = getattr(service, field)
+    return list(value) if isinstance(value, tuple) else str(value)
+
+
+def compare(old: Catalog, new: Catalog) -> CatalogDiff:
+    """Added, removed and changed services, in the new catalog's type and region order."""
+    old_by_key: dict[tuple[str, str, str, str], list[Service]] = {}
+    for service in old.services:
+        old_by_key.setdefault(_pairing_key(service), []).append(service)
+    added: list[Service] = []
+    changed: list[Changed] = []
+    for service in new.services:
+        candidates = old_by_key.get(_pairing_key(service))
+        if not candidates:
+            added.append(service)
+            continue
+        # Prefer an identical row, then one with the same markets, then the first.
+        previous = next(
+            (c for c in candidates if c == service),
+            next((c for c in candidates if c.target_markets == service.target_markets), candidates[0]),
+        )
+        candidates.remove(previous)
+        changes = tuple(
+            Change(f, _value(previous, f), _value(service, f))
+            for f in COMPARED
+            if getattr(previous, f) != getattr(service, f)
+        )
+        if changes:
+            changed.append(Changed(previous, service, changes))
+    unpaired = {id(s) for services in old_by_key.values() for s in services}
+    removed = [s for s in old.services if id(s) in unpaired]
+    order = _order(old, new)
+    touched = {(s.type, s.registration_region) for s in (*added, *removed, *(c.new for c in changed))}
+    return CatalogDiff(
+        tuple(sorted(added, key=order)),
+        tuple(sorted(removed, key=order)),
+        tuple(sorted(changed, key=lambda c: order(c.new))),
+        tuple(sorted(touched, key=lambda group: order(Service(group[0], group[1], (), "", "", "")))),
+    )
+
+
+def _order(old: Catalog, new: Catalog) -> Any:
+    """Sort by type, then region, as the catalogs list them (new first); stable within."""
+    types = _positions([t.id for t in new.types] + [t.id for t in old.types])
+    regions = _positions([r.name for r in new.regions] + [r.name for r in old.regions])
+    return lambda s: (types.get(s.type, len(types)), regions.get(s.registration_region, len(regions)))
+
+
+def _positions(names: Sequence[str]) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for name in names:
+        positions.setdefault(name, len(positions))
+    return positions
+
+
+def render_text(diff: CatalogDiff) -> str:
+    """A grouped, plain-text report: '+' added, '-' removed, '~' changed."""
+    groups: dict[tuple[str, str], list[str]] = {pair: [] for pair in diff.groups}
+
+    def group(service: Service) -> list[str]:
+        return groups.setdefault((service.type, service.registration_region), [])
+
+    for service in diff.added:
+        group(service).append(f"  + {service.main_category} › {service.service_category}")
+    for service in diff.removed:
+        group(service).append(f"  - {service.main_category} › {service.service_category}")
+    for item in diff.changed:
+        lines = group(item.new)
+        lines.append(f"  ~ {item.new.main_category} › {item.new.service_category}")
+        for change in item.changes:
+            lines.append(f"      {change.field}:")
+            lines.append(f"        - {_show(change.old)}")
+            lines.append(f"        + {_show(change.new)}")
+    out = []
+    for (partner, region), lines in groups.items():
+        out.append(f"{partner} · {region}")
+        out.extend(lines)
+    out.append(f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed")
+    return "\n".join(out) + "\n"
+
+
+def _show(value: str | list[str]) -> str:
+    if isinstance(value, list):
+        return ", ".join(value)
+    return value.replace("\n", "\n          ")

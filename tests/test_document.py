@@ -1,0 +1,140 @@
+"""Importing Partner Center documents: the real one, and edited editions of it."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from catcli.catalog import load
+from catcli.document import repair_mojibake, to_catalog
+from catcli.errors import CatalogError
+from tests.conftest import CATALOG, SOURCE, Invoke
+
+BASE = load(CATALOG)
+
+
+def _document(tmp_path: Path, text: str, name: str = "edition.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_reproduces_the_shipped_catalog_exactly(invoke: Invoke) -> None:
+    result = invoke("import", str(SOURCE))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == CATALOG.read_text(encoding="utf-8")
+
+
+def test_import_writes_output_file(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "catalog.toml"
+    result = invoke("import", str(SOURCE), "--output", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8") == CATALOG.read_text(encoding="utf-8")
+    assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_import_keeps_an_existing_files_permissions(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "catalog.toml"
+    out.write_text("old", encoding="utf-8")
+    os.chmod(out, 0o640)
+    assert invoke("import", str(SOURCE), "-o", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def test_new_edition_with_added_reworded_and_removed_rows(tmp_path: Path) -> None:
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if "| LIVE Management <br>" in line)
+    # A row added inside the United States group; its rowSpan comments are now stale.
+    lines.insert(at + 1, "|  |  |  | Paid Media | All Closed-Loop Shopping Ads formats |")
+    text = "\n".join(lines)
+    text = text.replace(
+        "All Closed-Loop Shopping Ads formats |\n|  |  | Mass", "All Shopping Ads formats |\n|  |  | Mass", 1
+    )
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("| Brazil  | Brazil  | Seller"))
+    services = to_catalog(text, BASE).services
+
+    expected = list(BASE.services)
+    live = next(i for i, s in enumerate(expected) if s.service_category == "LIVE Management")
+    expected.insert(
+        live + 1,
+        expected[live]._replace(
+            service_category="Paid Media", definition="All Closed-Loop Shopping Ads formats"
+        ),
+    )
+    japan_paid = next(
+        i
+        for i, s in enumerate(expected)
+        if s.service_category == "Paid Media" and s.registration_region == "Japan"
+    )
+    expected[japan_paid] = expected[japan_paid]._replace(definition="All Shopping Ads formats")
+    expected = [s for s in expected if not (s.type == "affiliate" and s.registration_region == "Brazil")]
+    assert list(services) == expected
+
+
+def test_unknown_region_names_it_and_its_line_and_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    text = SOURCE.read_text(encoding="utf-8").replace("| Japan  | Japan  |", "| Atlantis | Atlantis |")
+    line = text.split("\n").index(next(x for x in text.split("\n") if x.startswith("| Atlantis"))) + 1
+    out = tmp_path / "catalog.toml"
+    out.write_text("precious", encoding="utf-8")
+    result = invoke("import", str(_document(tmp_path, text)), "--output", str(out))
+    assert result.exit_code == 3
+    assert f"edition.md:{line}: unknown registration region 'Atlantis'" in result.stderr
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.toml", "edition.md"]
+
+
+def test_unknown_partner_type_heading(tmp_path: Path) -> None:
+    text = SOURCE.read_text(encoding="utf-8").replace("# MCN/CAP", "# Super Partner")
+    line = text.split("\n").index("# Super Partner") + 1
+    with pytest.raises(CatalogError, match=f":{line}: unknown partner type 'Super Partner'"):
+        to_catalog(text, BASE, "doc.md")
+
+
+def test_region_the_base_does_not_know(tmp_path: Path) -> None:
+    base = BASE._replace(regions=tuple(r for r in BASE.regions if r.name != "Brazil"))
+    with pytest.raises(CatalogError, match=r"doc.md:\d+: unknown registration region 'Brazil'"):
+        to_catalog(SOURCE.read_text(encoding="utf-8"), base, "doc.md")
+
+
+def test_document_without_a_table_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("import", str(_document(tmp_path, "# TSP\nNo tables here.\n")))
+    assert result.exit_code == 3 and "no service table found" in result.stderr and result.stdout == ""
+
+
+def test_repeated_row_is_an_error(tmp_path: Path) -> None:
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith("| Mexico  | Mexico  | Seller"))
+    lines.insert(at + 1, lines[at])
+    with pytest.raises(CatalogError, match=rf"doc.md:{at + 2}: repeats the service on line {at + 1}"):
+        to_catalog("\n".join(lines), BASE, "doc.md")
+
+
+def test_unreadable_document(invoke: Invoke, tmp_path: Path) -> None:
+    missing = invoke("import", str(tmp_path / "missing.md"))
+    assert missing.exit_code == 3 and "cannot read document" in missing.stderr
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("# TSP é".encode("latin-1"))
+    assert "not UTF-8" in invoke("import", str(latin)).stderr
+
+
+def test_unwritable_output_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("import", str(SOURCE), "--output", str(tmp_path / "no" / "such" / "dir.toml"))
+    assert result.exit_code == 3 and "cannot write" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("broken", "repaired"),
+    [
+        ("sellersâ€™ self-live", "sellers’ self-live"),
+        ("ðŸ“Œ The", "📌 The"),
+        ("MÃ©xico", "México"),
+        ("México stays", "México stays"),
+        ("naïve café", "naïve café"),
+        ("plain", "plain"),
+    ],
+)
+def test_mojibake_repair(broken: str, repaired: str) -> None:
+    assert repair_mojibake(broken) == repaired
