@@ -230,6 +230,16 @@ def _emit_rows(rows: Sequence[Service], fmt: OutputFormat, table: Callable[[Any]
     _emit(row_renderer(fmt)([s.as_dict() for s in rows], SERVICE_KEYS))
 
 
+def _emit_summary(records: list[dict[str, Any]], as_json: bool, table: Callable[[Any], Any]) -> None:
+    """Summary records as JSON, or drawn by the table function ``table(renderer_module)`` picks."""
+    if as_json:
+        _emit_json(records)
+        return
+    from catcli.render import table as tables
+
+    tables.show(table(tables)(records))
+
+
 def _no_such_name(name: str, catalog: Catalog) -> NotFound:
     from catcli.query import names
     from catcli.resolve import suggest
@@ -360,25 +370,9 @@ def regions(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
       catcli regions
       catcli regions --json
     """
-    cat, _ = _load(catalog)
-    if as_json:
-        from catcli.matrix import markets_of
+    from catcli import summary
 
-        _emit_json(
-            [
-                {
-                    "name": r.name,
-                    "countries": [{"code": c.code, "name": c.name} for c in r.countries],
-                    "aliases": list(r.aliases),
-                    "target_markets": markets_of(r.name, cat.services, cat.regions),
-                }
-                for r in cat.regions
-            ]
-        )
-        return
-    from catcli.render import table as tables
-
-    tables.show(tables.regions_table(cat))
+    _emit_summary(summary.regions(_load(catalog)[0]), as_json, lambda t: t.regions_table)
 
 
 @app.command("types", epilog=EXIT_CODES)
@@ -391,28 +385,9 @@ def types(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
       catcli types
       catcli types --json
     """
-    cat, _ = _load(catalog)
-    if as_json:
-        from catcli.text import key
+    from catcli import summary
 
-        _emit_json(
-            [
-                {
-                    "id": t.id,
-                    "name": t.name,
-                    "aliases": list(t.aliases),
-                    "service_categories": len(
-                        {key(s.service_category) for s in cat.services if s.type == t.id}
-                    ),
-                    "services": sum(1 for s in cat.services if s.type == t.id),
-                }
-                for t in cat.types
-            ]
-        )
-        return
-    from catcli.render import table as tables
-
-    tables.show(tables.types_table(cat))
+    _emit_summary(summary.types(_load(catalog)[0]), as_json, lambda t: t.types_table)
 
 
 @app.command("matrix", epilog=EXIT_CODES)

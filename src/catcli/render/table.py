@@ -8,8 +8,8 @@ link or move the cursor of the terminal it is shown on.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -172,9 +172,8 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def regions_table(catalog: Catalog) -> Table:
-    from catcli.matrix import markets_of
-
+def regions_table(records: Sequence[Mapping[str, Any]]) -> Table:
+    """Drawn from catcli.summary.regions records."""
     table = Table(
         box=box.SIMPLE_HEAD, expand=False, title=_text("Registration regions"), title_justify="left"
     )
@@ -182,32 +181,30 @@ def regions_table(catalog: Catalog) -> Table:
     table.add_column("Countries", overflow="fold")
     table.add_column("Aliases", overflow="fold")
     table.add_column("Target markets", overflow="fold")
-    for region in catalog.regions:
+    for region in records:
         table.add_row(
-            _text(region.name, "bold"),
-            _text("\n".join(f"{c.name} ({c.code})" for c in region.countries)),
-            _text(", ".join(region.aliases)),
-            _text(", ".join(markets_of(region.name, catalog.services, catalog.regions))),
+            _text(region["name"], "bold"),
+            _text("\n".join(f"{c['name']} ({c['code']})" for c in region["countries"])),
+            _text(", ".join(region["aliases"])),
+            _text(", ".join(region["target_markets"])),
         )
     return table
 
 
-def types_table(catalog: Catalog) -> Table:
+def types_table(records: Sequence[Mapping[str, Any]]) -> Table:
+    """Drawn from catcli.summary.types records."""
     table = Table(box=box.SIMPLE_HEAD, expand=False, title=_text("Partner types"), title_justify="left")
     for column in ("Id", "Name", "Aliases"):
         table.add_column(column, overflow="fold")
     table.add_column("Service categories", justify="right")
     table.add_column("Rows", justify="right")
-    from catcli.text import key
-
-    for partner in catalog.types:
-        rows = [s for s in catalog.services if s.type == partner.id]
+    for partner in records:
         table.add_row(
-            _text(partner.id, "bold"),
-            _text(partner.name),
-            _text(", ".join(partner.aliases)),
-            Text(str(len({key(s.service_category) for s in rows}))),
-            Text(str(len(rows))),
+            _text(partner["id"], "bold"),
+            _text(partner["name"]),
+            _text(", ".join(partner["aliases"])),
+            Text(str(partner["service_categories"])),
+            Text(str(partner["services"])),
         )
     return table
 
