@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catcli.catalog import SERVICE_KEYS, Service, load
 from catcli.errors import EXIT_CATALOG, CatalogError
@@ -183,3 +186,30 @@ def test_load_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> Non
     with pytest.raises(CatalogError):
         load(broken)
     assert gc.isenabled()
+
+
+LINES = CATALOG.read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_load_or_raise_catalog_error(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "fuzz.toml"
+        path.write_bytes(data)
+        try:
+            load(path)
+        except CatalogError as exc:
+            assert exc.exit_code == EXIT_CATALOG and str(path) in exc.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, len(LINES) - 1), min_size=1, max_size=8, unique=True))
+def test_catalog_with_lines_deleted_loads_or_raises_catalog_error(dropped: list[int]) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "cut.toml"
+        path.write_text("".join(x for i, x in enumerate(LINES) if i not in dropped), encoding="utf-8")
+        try:
+            load(path)
+        except CatalogError as exc:
+            assert exc.exit_code == EXIT_CATALOG

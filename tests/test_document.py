@@ -7,6 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catcli.catalog import load
 from catcli.document import repair_mojibake, to_catalog
@@ -138,3 +140,25 @@ def test_unwritable_output_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
 )
 def test_mojibake_repair(broken: str, repaired: str) -> None:
     assert repair_mojibake(broken) == repaired
+
+
+DOCUMENT_LINES = SOURCE.read_text(encoding="utf-8").splitlines()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_arbitrary_text_imports_or_raises_catalog_error(text: str) -> None:
+    try:
+        to_catalog(text, BASE, "fuzz.md")
+    except CatalogError as exc:
+        assert exc.message.startswith("fuzz.md")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, len(DOCUMENT_LINES) - 1), min_size=1, max_size=6, unique=True))
+def test_document_with_lines_deleted_imports_or_raises_catalog_error(dropped: list[int]) -> None:
+    text = "\n".join(x for i, x in enumerate(DOCUMENT_LINES) if i not in dropped)
+    try:
+        to_catalog(text, BASE, "cut.md")
+    except CatalogError as exc:
+        assert exc.message.startswith("cut.md")
