@@ -116,7 +116,7 @@ def test_repeated_row_is_an_error(tmp_path: Path) -> None:
 
 def test_unreadable_document(invoke: Invoke, tmp_path: Path) -> None:
     missing = invoke("import", str(tmp_path / "missing.md"))
-    assert missing.exit_code == 3 and "cannot read document" in missing.stderr
+    assert missing.exit_code == 3 and f"document not found: {tmp_path / 'missing.md'}" in missing.stderr
     latin = tmp_path / "latin.md"
     latin.write_bytes("# TSP é".encode("latin-1"))
     assert "not UTF-8" in invoke("import", str(latin)).stderr

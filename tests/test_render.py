@@ -19,31 +19,34 @@ ROWS = [
     {
         "type": "mcn",
         "target_markets": ["Japan"],
-        "definition": "tab\there | pipe \x1b[31mred\x1b[0m \u202eevil",
+        "definition": "tab\there | pipe \x1b[31mred\x1b[0m \u202eevil \x9b2J",
     },
 ]
 HEADER = ["type", "target_markets", "definition"]
 
 
-def test_every_machine_format_has_a_renderer() -> None:
+def test_every_machine_format_has_a_renderer_and_is_terminal_safe() -> None:
     for fmt in OutputFormat:
         if fmt is OutputFormat.TABLE:
             with pytest.raises(ValueError):
                 row_renderer(fmt)
         else:
-            assert isinstance(row_renderer(fmt)(ROWS, HEADER), str)
+            out = row_renderer(fmt)(ROWS, HEADER)
+            assert not any(c in out for c in "\x1b\x9b\u202e"), fmt
 
 
 def test_json_round_trips_and_escapes_terminal_controls() -> None:
     text = formats.json_rows(ROWS)
     assert json.loads(text) == ROWS
-    assert "\x1b" not in text and "\u202e" not in text
+    assert "\x1b" not in text and "\u202e" not in text and "\x9b" not in text
+    assert "\\u009b2J" in text
     assert formats.json_rows([]) == "[]\n"
 
 
 def test_jsonl_is_one_object_per_line() -> None:
     lines = formats.jsonl_rows(ROWS).splitlines()
     assert [json.loads(line) for line in lines] == ROWS
+    assert not any(c in formats.jsonl_rows(ROWS) for c in "\x1b\x9b\u202e")
 
 
 def test_csv_has_header_joins_lists_and_quotes_line_breaks() -> None:

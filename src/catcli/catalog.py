@@ -78,15 +78,12 @@ class Service(NamedTuple):
             "definition": self.definition,
         }
 
-    def identity(self) -> tuple[str, str, tuple[str, ...], str, str]:
-        """What makes two rows the same service (the definition may differ)."""
-        return (
-            self.type,
-            self.registration_region,
-            self.target_markets,
-            self.main_category,
-            self.service_category,
-        )
+    def identity(self) -> tuple[object, ...]:
+        """What makes two rows the same service: every field but the definition.
+
+        A slice, not a new tuple of attributes: it runs once per row on load.
+        """
+        return self[:5]
 
 
 class Catalog(NamedTuple):
@@ -173,18 +170,17 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
     return Path(from_env) if from_env else default_path()
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, kind: str = "catalog") -> str:
+    """A catalog's (or a document's) text; every way that fails is a CatalogError."""
     try:
         return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise CatalogError(
-            f"catalog not found: {path}",
-            hint=f"pass --catalog PATH or set {ENV_VAR}, or unset it to use the shipped catalog",
-        ) from None
+        hint = f"pass --catalog PATH or set {ENV_VAR}, or unset it to use the shipped catalog"
+        raise CatalogError(f"{kind} not found: {path}", hint=hint if kind == "catalog" else None) from None
     except IsADirectoryError:
-        raise CatalogError(f"catalog is a directory, not a file: {path}") from None
+        raise CatalogError(f"{kind} is a directory, not a file: {path}") from None
     except OSError as exc:
-        raise CatalogError(f"cannot read catalog {path}: {exc.strerror or exc}") from None
+        raise CatalogError(f"cannot read {kind} {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
@@ -364,7 +360,7 @@ def _check_services(value: Any, types: set[str], regions: set[str], checker: _Ch
             service = _slow_service(index, table, types, regions, checker)
             if service is None:
                 continue
-        identity = service[:5]  # Service.identity(), as one C-level slice per row
+        identity = service.identity()
         if identity in seen:
             _service_problem(
                 checker, index, f"duplicates services[{seen[identity]}] (same type, regions and categories)"

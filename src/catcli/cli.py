@@ -19,7 +19,6 @@ from catcli.errors import (
     EXIT_CATALOG,
     EXIT_NOT_FOUND,
     EXIT_USAGE,
-    CatalogError,
     CatcliError,
     NotFound,
     UsageError,
@@ -460,6 +459,7 @@ def check(
     filters = _filters(resolver, [type_], [region], [market] if market else None)
     partner = next(iter(filters.types or ()))
     where = next(iter(filters.regions or ()))
+    target_market = next(iter(filters.markets)) if filters.markets else None
     named = by_service_name(cat.services, service)
     eligible = select(named, filters)
     if as_json:
@@ -469,14 +469,14 @@ def check(
                 "service": service,
                 "type": partner,
                 "registration_region": where,
-                "target_market": next(iter(filters.markets)) if filters.markets else None,
+                "target_market": target_market,
                 "services": [s.as_dict() for s in eligible],
                 "alternatives": [] if eligible else [s.as_dict() for s in named],
             }
         )
     if not named:
         raise _no_such_name(service, cat)
-    target = f" targeting {next(iter(filters.markets))}" if filters.markets else ""
+    target = f" targeting {target_market}" if target_market else ""
     who = f"{partner} partners registered in {where}{target}"
     if eligible:
         if not as_json:
@@ -532,27 +532,11 @@ def import_(
     """
     from pathlib import Path
 
-    import tomli
+    from catcli.catalog import default_path, load
+    from catcli.document import import_file
+    from catcli.tomlwrite import write_atomic
 
-    from catcli.catalog import check, default_path, load
-    from catcli.document import to_catalog
-    from catcli.tomlwrite import dumps, write_atomic
-
-    base_catalog = load(Path(base) if base else default_path())
-    source = Path(document)
-    try:
-        text = source.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise CatalogError(f"cannot read document {source}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise CatalogError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    imported = dumps(to_catalog(text, base_catalog, str(source)))
-    _, problems = check(tomli.loads(imported), imported)
-    if problems:
-        raise CatalogError(
-            f"{source}: the imported catalog would not be valid: {problems[0]}",
-            hint="fix the document (or the base catalog's types and regions) and import again",
-        )
+    imported = import_file(Path(document), load(Path(base) if base else default_path()))
     if output:
         write_atomic(Path(output), imported)
         sys.stderr.write(f"catcli: wrote {output}\n")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from catcli.catalog import Catalog, Service
+from catcli.catalog import Catalog, Service, check, read_text
 from catcli.errors import CatalogError, UnknownValue
 from catcli.resolve import Resolver
 
@@ -148,7 +149,23 @@ def to_catalog(text: str, base: Catalog, source: str = "document") -> Catalog:
     rows = parse(text, Resolver.for_catalog(base), source)
     first_seen: dict[tuple[object, ...], int] = {}
     for row in rows:
-        line = first_seen.setdefault(row.service[:5], row.line)
+        line = first_seen.setdefault(row.service.identity(), row.line)
         if line != row.line:
             raise CatalogError(f"{source}:{row.line}: repeats the service on line {line}")
     return base._replace(services=tuple(row.service for row in rows), source=source)
+
+
+def import_file(path: Path, base: Catalog) -> str:
+    """A document file as catalog TOML, checked as a catalog before anyone writes it."""
+    import tomli
+
+    from catcli.tomlwrite import dumps
+
+    imported = dumps(to_catalog(read_text(path, "document"), base, str(path)))
+    _, problems = check(tomli.loads(imported), imported)
+    if problems:
+        raise CatalogError(
+            f"{path}: the imported catalog would not be valid: {problems[0]}",
+            hint="fix the document (or the base catalog's types and regions) and import again",
+        )
+    return imported

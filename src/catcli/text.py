@@ -8,7 +8,7 @@ import unicodedata
 _NON_ALNUM = re.compile(r"[\W_]+")
 # C0/C1 controls (but not newline), DEL, and bidi overrides: anything that can
 # move the cursor, recolour the terminal or reorder what a reader sees.
-_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def fold(value: str) -> str:
@@ -30,8 +30,8 @@ def words(value: str) -> list[str]:
 
 def printable(value: str) -> str:
     """Show control characters as visible escapes instead of sending them to a terminal."""
-    if not _UNSAFE.search(value):
+    if not UNSAFE.search(value):
         return value
-    return _UNSAFE.sub(
+    return UNSAFE.sub(
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", value
     )

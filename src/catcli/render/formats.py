@@ -7,22 +7,24 @@ Every function returns the whole text: nothing is printed half-made.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from catcli.text import printable
-
-# json.dumps escapes C0 controls but lets DEL, C1 controls and bidi overrides
-# through; escape those too so JSON piped to a terminal cannot drive it.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from catcli.text import UNSAFE, printable
 
 Record = Mapping[str, Any]
 
 
+def _json(value: Any, indent: int | None = None) -> str:
+    """json.dumps escapes C0 controls but lets DEL, C1 controls and bidi
+    overrides through; escape those too, so JSON piped to a terminal cannot
+    drive it. (Raw newlines in json.dumps output are only its own layout.)"""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def to_json(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _json(value, indent=2) + "\n"
 
 
 def json_rows(records: Sequence[Record]) -> str:
@@ -30,8 +32,7 @@ def json_rows(records: Sequence[Record]) -> str:
 
 
 def jsonl_rows(records: Sequence[Record]) -> str:
-    lines = (json.dumps(r, ensure_ascii=False) for r in records)
-    return "".join(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n" for line in lines)
+    return "".join(_json(r) + "\n" for r in records)
 
 
 def _flat(value: Any) -> str:
