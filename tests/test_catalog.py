@@ -213,3 +213,23 @@ def test_catalog_with_lines_deleted_loads_or_raises_catalog_error(dropped: list[
             load(path)
         except CatalogError as exc:
             assert exc.exit_code == EXIT_CATALOG
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # an escape spells the residue: only the parsed value shows it
+        ('service_category = "Paid Media"', 'service_category = "Paid \\u003cbr\\u003e Media"'),
+        ('service_category = "Paid Media"', 'service_category = "Paid \\u00e2\\u20ac\\u2122 Media"'),
+        # the residue is literal text in a file that also holds an escape elsewhere
+        ('service_category = "Paid Media"', 'service_category = "Paid<br/>Media"\n# a \\ in a comment'),
+    ],
+)
+def test_residue_is_found_however_it_is_written(tmp_path: Path, old: str, new: str) -> None:
+    with pytest.raises(CatalogError, match="residue"):
+        load(_edited(tmp_path, old, new))
+
+
+def test_marker_characters_outside_values_are_not_residue(tmp_path: Path) -> None:
+    path = _edited(tmp_path, "[[types]]\n", "# <br> and â€ in a comment are not in any value\n[[types]]\n")
+    assert len(load(path).services) == 68

@@ -105,3 +105,18 @@ def test_shell_completion_offers_catalog_values_and_commands(
     result = _run([_catcli()], tmp_path, **env)
     assert result.returncode == 0, result.stderr
     assert set(result.stdout.split()) == expected
+
+
+def test_only_the_command_line_process_turns_the_collector_off(tmp_path: Path) -> None:
+    import gc
+
+    import catcli.cli  # noqa: F401  (library use: the collector is left alone)
+
+    assert gc.isenabled()
+    code = (
+        "import gc, runpy, sys; sys.argv = ['catcli', 'list', '--json']\n"
+        "try:\n    runpy.run_module('catcli', run_name='__main__')\n"
+        "finally:\n    sys.stderr.write(f'GC {gc.isenabled()}')"
+    )
+    result = _run([sys.executable, "-c", code], tmp_path)
+    assert result.stderr.endswith("GC False")

@@ -1,5 +1,5 @@
-"""Allow ``python -m catcli``."""
+"""Allow ``python -m catcli``, started like the console script."""
 
-from catcli.cli import main
+from catcli.launch import main
 
 main()

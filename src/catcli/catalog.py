@@ -443,8 +443,16 @@ def _slow_service(
 
 
 def _check_residue(services: list[Service], indices: list[int], checker: _Checker) -> None:
-    """One scan over all text; rows are looked at only when it finds something."""
-    text = "\n".join(f"{s.main_category}\n{s.service_category}\n{s.definition}" for s in services)
+    """One scan over all text; rows are looked at only when it finds something.
+
+    A file without a backslash has no escapes, so every string in it is a
+    verbatim piece of the file: the file itself can be scanned.
+    """
+    raw = checker.text
+    if raw and "\\" not in raw:
+        text = raw
+    else:
+        text = "\n".join(f"{s.main_category}\n{s.service_category}\n{s.definition}" for s in services)
     if not any(marker in text for marker in _RESIDUE_MARKERS):
         return
     for index, service in zip(indices, services, strict=True):
