@@ -329,3 +329,18 @@ def test_search_highlights_the_matched_prefixes_on_a_terminal(invoke: Invoke) ->
     assert highlighted == ["Paid", "Med"]
     plain = invoke("search", "paid med", "-r", "Japan").stdout
     assert "\x1b[" not in plain and "Paid Media" in plain
+
+
+def test_show_stacks_on_a_narrow_terminal(invoke: Invoke) -> None:
+    out = invoke("show", "Mass Tutoring", env={"COLUMNS": "50"}).stdout
+    assert all(len(line.rstrip()) <= 50 for line in out.splitlines())
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert "Mass Tutoring (Mass Operation)" in lines
+    assert "  TikTok Shop Partner: Japan; Mexico; Brazil" in lines
+
+
+def test_check_with_a_market_says_which_markets_are_offered(invoke: Invoke) -> None:
+    result = invoke("check", "Creator Management", "-t", "cap", "-r", "Malaysia", "-m", "UK")
+    assert result.exit_code == 1
+    assert "mcn in SEA (targeting SEA)" in result.stdout
+    assert "mcn in China & Hong Kong (targeting SEA, United Kingdom, United States)" in result.stdout

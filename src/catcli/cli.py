@@ -489,7 +489,13 @@ def check(
                 + "\n"
             )
         return
-    places = list(dict.fromkeys(f"{s.type} in {s.registration_region}" for s in named))
+    places = list(
+        dict.fromkeys(
+            f"{s.type} in {s.registration_region}"
+            + (f" (targeting {', '.join(s.target_markets)})" if target_market else "")
+            for s in named
+        )
+    )
     if not as_json:
         _emit(
             printable(

@@ -148,6 +148,25 @@ def show_table(name: str, services: Sequence[Service], catalog: Catalog) -> Grou
     table.add_column("Service category", overflow="fold", ratio=1, min_width=10)
     table.add_column("Definition", overflow="fold", ratio=2, min_width=20)
     table.add_column("Offered by", overflow="fold", ratio=2, min_width=14)
+    for categories, definition, offered in _show_rows(by_definition, names):
+        table.add_row(_text(categories, "bold"), _text(definition), _text(offered))
+    heading = _text(
+        f"{name}: {len(services)} row{'s' if len(services) != 1 else ''}, "
+        f"{len(by_definition)} distinct definition{'s' if len(by_definition) != 1 else ''}",
+        "bold",
+    )
+    if console().width < NARROW:
+        blocks: list[Text | Padding] = [heading]
+        for categories, definition, offered in _show_rows(by_definition, names):
+            blocks += [Text(""), _text(categories, "bold"), Padding(_text(offered, "italic"), (0, 0, 0, 2))]
+            blocks.append(Padding(_text(definition), (0, 0, 0, 2)))
+        return Group(*blocks)
+    return Group(heading, table)
+
+
+def _show_rows(by_definition: dict[str, list[Service]], names: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(categories, definition, offered by) for each distinct definition."""
+    out = []
     for definition, rows in by_definition.items():
         categories = _unique(f"{s.service_category} ({s.main_category})" for s in rows)
         offered: dict[str, list[str]] = {}
@@ -155,17 +174,10 @@ def show_table(name: str, services: Sequence[Service], catalog: Catalog) -> Grou
             places = offered.setdefault(names.get(service.type, service.type), [])
             if _where(service) not in places:
                 places.append(_where(service))
-        table.add_row(
-            _text("\n".join(categories), "bold"),
-            _text(definition),
-            _text("\n".join(f"{t}: {'; '.join(p)}" for t, p in offered.items())),
+        out.append(
+            ("\n".join(categories), definition, "\n".join(f"{t}: {'; '.join(p)}" for t, p in offered.items()))
         )
-    heading = _text(
-        f"{name}: {len(services)} row{'s' if len(services) != 1 else ''}, "
-        f"{len(by_definition)} distinct definition{'s' if len(by_definition) != 1 else ''}",
-        "bold",
-    )
-    return Group(heading, table)
+    return out
 
 
 def _unique(values: Iterable[str]) -> list[str]:
