@@ -45,6 +45,10 @@ class PartnerType(NamedTuple):
     name: str
     aliases: tuple[str, ...] = ()
 
+    def labels(self) -> tuple[str, ...]:
+        """Every name this type answers to."""
+        return (self.id, self.name, *self.aliases)
+
 
 class Country(NamedTuple):
     code: str
@@ -55,6 +59,15 @@ class Region(NamedTuple):
     name: str
     countries: tuple[Country, ...]
     aliases: tuple[str, ...] = ()
+
+    def labels(self) -> tuple[str, ...]:
+        """Every name this region answers to: its own, aliases, member countries and their codes."""
+        return (
+            self.name,
+            *self.aliases,
+            *(c.code for c in self.countries),
+            *(c.name for c in self.countries),
+        )
 
 
 class Service(NamedTuple):
@@ -309,7 +322,7 @@ def _check_types(value: Any, checker: _Checker) -> list[PartnerType]:
             _string(table, "name", where, checker),
             _strings(table, "aliases", where, checker, required=False),
         )
-        for label in (partner.id, partner.name, *partner.aliases):
+        for label in partner.labels():
             _claim(owner, label, partner.id, where, "type", checker)
         types.append(partner)
     return types
@@ -333,8 +346,7 @@ def _check_regions(value: Any, checker: _Checker) -> list[Region]:
                 )
             countries.append(Country(code, _string(country, "name", c_where, checker)))
         region = Region(name, tuple(countries), _strings(table, "aliases", where, checker, required=False))
-        labels = [region.name, *region.aliases, *(c.code for c in countries), *(c.name for c in countries)]
-        for label in labels:
+        for label in region.labels():
             _claim(owner, label, region.name, where, "region", checker)
         regions.append(region)
     return regions

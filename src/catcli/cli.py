@@ -83,11 +83,13 @@ def _fail(exc: CatcliError) -> NoReturn:
 
 def _complete(kind: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
+        from catcli.catalog import load, resolve_path
+        from catcli.text import fold
+
         try:
-            catalog, _ = _load(None)
+            catalog = load(resolve_path(None))
         except CatcliError:
             return []
-        from catcli.text import fold
 
         if kind == "type":
             labels = [t.id for t in catalog.types]
@@ -217,26 +219,29 @@ def _emit_json(value: Any) -> None:
     _emit(to_json(value))
 
 
-def _emit_rows(rows: Sequence[Service], fmt: OutputFormat, table: Callable[[Any], Any]) -> None:
-    """Rows in a machine format, or a table built by ``table(renderer_module)``."""
-    if fmt is OutputFormat.TABLE:
-        from catcli.render import table as tables
+def _draw(build: Callable[[Any], Any]) -> None:
+    """Show the table ``build(renderer_module)`` makes; only here is Rich imported."""
+    from catcli.render import table as tables
 
-        tables.show(table(tables))
+    tables.show(build(tables))
+
+
+def _emit_rows(rows: Sequence[Service], fmt: OutputFormat, build: Callable[[Any], Any]) -> None:
+    """Rows in a machine format, or the table ``build`` makes."""
+    if fmt is OutputFormat.TABLE:
+        _draw(build)
         return
     from catcli.catalog import SERVICE_KEYS
 
     _emit(row_renderer(fmt)([s.as_dict() for s in rows], SERVICE_KEYS))
 
 
-def _emit_summary(records: list[dict[str, Any]], as_json: bool, table: Callable[[Any], Any]) -> None:
-    """Summary records as JSON, or drawn by the table function ``table(renderer_module)`` picks."""
+def _json_or_table(value: Any, as_json: bool, build: Callable[[Any], Any]) -> None:
+    """value as JSON, or the table ``build`` makes."""
     if as_json:
-        _emit_json(records)
-        return
-    from catcli.render import table as tables
-
-    tables.show(table(tables)(records))
+        _emit_json(value)
+    else:
+        _draw(build)
 
 
 def _no_such_name(name: str, catalog: Catalog) -> NotFound:
@@ -307,7 +312,7 @@ def show(
     """
     out = _format(fmt, as_json)
     cat, resolver = _load(catalog)
-    from catcli.query import by_name, select
+    from catcli.query import by_name, offered_at, select
 
     filters = _filters(resolver, type_, region, market)
     named = by_name(cat.services, name)
@@ -317,7 +322,7 @@ def show(
             _emit_rows([], out, lambda t: None)
         if not named:
             raise _no_such_name(name, cat)
-        places = sorted({f"{s.type} in {s.registration_region}" for s in named})
+        places = sorted(offered_at(named))
         raise NotFound(
             f"{name!r} is not offered with those filters",
             hint=f"it is offered to: {', '.join(places)}",
@@ -371,7 +376,8 @@ def regions(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
     """
     from catcli import summary
 
-    _emit_summary(summary.regions(_load(catalog)[0]), as_json, lambda t: t.regions_table)
+    records = summary.regions(_load(catalog)[0])
+    _json_or_table(records, as_json, lambda t: t.regions_table(records))
 
 
 @app.command("types", epilog=EXIT_CODES)
@@ -386,7 +392,8 @@ def types(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
     """
     from catcli import summary
 
-    _emit_summary(summary.types(_load(catalog)[0]), as_json, lambda t: t.types_table)
+    records = summary.types(_load(catalog)[0])
+    _json_or_table(records, as_json, lambda t: t.types_table(records))
 
 
 @app.command("matrix", epilog=EXIT_CODES)
@@ -411,12 +418,7 @@ def matrix(
     from catcli.query import select
 
     rows = tabulate(select(cat.services, _filters(resolver, type_, None, market)), cat.regions)
-    if as_json:
-        _emit_json([r.as_dict() for r in rows])
-        return
-    from catcli.render import table as tables
-
-    tables.show(tables.matrix_table(rows, cat))
+    _json_or_table([r.as_dict() for r in rows], as_json, lambda t: t.matrix_table(rows, cat))
 
 
 @app.command("check", epilog=EXIT_CODES)
@@ -454,7 +456,7 @@ def check(
       catcli check 'Paid Media' --type tsp --region de || echo 'not in the EU'
     """
     cat, resolver = _load(catalog)
-    from catcli.query import by_service_name, select
+    from catcli.query import by_service_name, offered_at, select
 
     filters = _filters(resolver, [type_], [region], [market] if market else None)
     partner = next(iter(filters.types or ()))
@@ -489,13 +491,7 @@ def check(
                 + "\n"
             )
         return
-    places = list(
-        dict.fromkeys(
-            f"{s.type} in {s.registration_region}"
-            + (f" (targeting {', '.join(s.target_markets)})" if target_market else "")
-            for s in named
-        )
-    )
+    places = offered_at(named, with_markets=target_market is not None)
     if not as_json:
         _emit(
             printable(

@@ -47,6 +47,17 @@ def by_service_name(services: Sequence[Service], name: str) -> list[Service]:
     return exact or [s for s in services if key(s.main_category) == wanted]
 
 
+def offered_at(services: Iterable[Service], with_markets: bool = False) -> list[str]:
+    """'tsp in Japan', once each in catalog order; '(targeting …)' added on request."""
+    return list(
+        dict.fromkeys(
+            f"{s.type} in {s.registration_region}"
+            + (f" (targeting {', '.join(s.target_markets)})" if with_markets else "")
+            for s in services
+        )
+    )
+
+
 def names(services: Iterable[Service]) -> list[str]:
     """Every distinct service and main category name, for suggestions and completion."""
     seen: dict[str, str] = {}

@@ -34,16 +34,11 @@ class Resolver:
     def for_catalog(cls, catalog: Catalog) -> Resolver:
         regions: dict[str, str] = {}
         for region in catalog.regions:
-            for label in (
-                region.name,
-                *region.aliases,
-                *(c.code for c in region.countries),
-                *(c.name for c in region.countries),
-            ):
+            for label in region.labels():
                 regions.setdefault(label, region.name)
         types: dict[str, str] = {}
         for partner in catalog.types:
-            for label in (partner.id, partner.name, *partner.aliases):
+            for label in partner.labels():
                 types.setdefault(label, partner.id)
         return cls(regions, types)
 

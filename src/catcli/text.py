@@ -25,7 +25,12 @@ def key(value: str) -> str:
 
 def words(value: str) -> list[str]:
     """Folded words, for prefix search."""
-    return [w for w in _NON_ALNUM.split(fold(value)) if w]
+    return raw_words(fold(value))
+
+
+def raw_words(value: str) -> list[str]:
+    """Words as written, split where ``words`` splits (to find them again in the text)."""
+    return [w for w in _NON_ALNUM.split(value) if w]
 
 
 def printable(value: str) -> str:

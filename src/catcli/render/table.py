@@ -8,7 +8,7 @@ link or move the cursor of the terminal it is shown on.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from catcli.catalog import Catalog, Service
-from catcli.text import fold, printable
+from catcli.text import fold, printable, raw_words
 
 if TYPE_CHECKING:
     from catcli.matrix import MatrixRow
@@ -70,7 +70,15 @@ def services_table(
         return "\n".join([*parts, _where(service)] if varying_where else parts)
 
     if console().width < NARROW:
-        return _stacked(" · ".join(title), services, offered_by, highlight)
+        blocks = [
+            (
+                _marked(f"{s.main_category} › {s.service_category}", highlight, "bold"),
+                offered_by(s).replace("\n", " · "),
+                _marked(s.definition, highlight, ""),
+            )
+            for s in services
+        ]
+        return _stacked(_text(" · ".join(title), "bold"), blocks)
     table = Table(title=_text(" · ".join(title)), box=box.SIMPLE_HEAD, title_justify="left", expand=True)
     if varying_type or varying_where:
         table.add_column("Offered by", overflow="fold", ratio=1, min_width=10)
@@ -97,19 +105,14 @@ def services_table(
     return table
 
 
-def _stacked(
-    title: str, services: Sequence[Service], offered_by: Callable[[Service], str], highlight: Sequence[str]
-) -> Group:
-    """One block per service, for terminals too narrow for columns."""
-    parts: list[Text | Padding] = [_text(title, "bold")]
-    for service in services:
-        heading = _marked(f"{service.main_category} › {service.service_category}", highlight, "bold")
-        parts.append(Text(""))
-        parts.append(heading)
-        where = offered_by(service).replace("\n", " · ")
+def _stacked(title: Text, blocks: Iterable[tuple[Text, str, Text]]) -> Group:
+    """For terminals too narrow for columns: per block a heading, where (if any), then the body."""
+    parts: list[Text | Padding] = [title]
+    for heading, where, body in blocks:
+        parts += [Text(""), heading]
         if where:
             parts.append(Padding(_text(where, "italic"), (0, 0, 0, 2)))
-        parts.append(Padding(_marked(service.definition, highlight, ""), (0, 0, 0, 2)))
+        parts.append(Padding(body, (0, 0, 0, 2)))
     return Group(*parts)
 
 
@@ -120,7 +123,7 @@ def _marked(value: str, highlight: Sequence[str], style: str) -> Text:
         return text
     plain = text.plain
     position = 0
-    for word in _spans(plain):
+    for word in raw_words(plain):
         start = plain.index(word, position)
         position = start + len(word)
         folded = fold(word)
@@ -131,36 +134,26 @@ def _marked(value: str, highlight: Sequence[str], style: str) -> Text:
     return text
 
 
-def _spans(value: str) -> list[str]:
-    """Words as they appear in value (not folded), split like catcli.text.words."""
-    import re
-
-    return [w for w in re.split(r"[\W_]+", value) if w]
-
-
 def show_table(name: str, services: Sequence[Service], catalog: Catalog) -> Group:
     """Each distinct definition once, with every type and region offering it."""
     names = _type_names(catalog)
     by_definition: dict[str, list[Service]] = {}
     for service in services:
         by_definition.setdefault(service.definition, []).append(service)
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
-    table.add_column("Service category", overflow="fold", ratio=1, min_width=10)
-    table.add_column("Definition", overflow="fold", ratio=2, min_width=20)
-    table.add_column("Offered by", overflow="fold", ratio=2, min_width=14)
-    for categories, definition, offered in _show_rows(by_definition, names):
-        table.add_row(_text(categories, "bold"), _text(definition), _text(offered))
+    rows = _show_rows(by_definition, names)
     heading = _text(
         f"{name}: {len(services)} row{'s' if len(services) != 1 else ''}, "
         f"{len(by_definition)} distinct definition{'s' if len(by_definition) != 1 else ''}",
         "bold",
     )
     if console().width < NARROW:
-        blocks: list[Text | Padding] = [heading]
-        for categories, definition, offered in _show_rows(by_definition, names):
-            blocks += [Text(""), _text(categories, "bold"), Padding(_text(offered, "italic"), (0, 0, 0, 2))]
-            blocks.append(Padding(_text(definition), (0, 0, 0, 2)))
-        return Group(*blocks)
+        return _stacked(heading, ((_text(c, "bold"), offered, _text(d)) for c, d, offered in rows))
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table.add_column("Service category", overflow="fold", ratio=1, min_width=10)
+    table.add_column("Definition", overflow="fold", ratio=2, min_width=20)
+    table.add_column("Offered by", overflow="fold", ratio=2, min_width=14)
+    for categories, definition, offered in rows:
+        table.add_row(_text(categories, "bold"), _text(definition), _text(offered))
     return Group(heading, table)
 
 
