@@ -19,9 +19,22 @@ Invoke = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
-def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Tests see the shipped catalog and a fixed width, whatever the shell has."""
-    monkeypatch.delenv("CATCLI_CATALOG", raising=False)
+def _stable_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Tests see the shipped catalog and a fixed width, whatever the shell has, and never the real home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    for name in (
+        "CATCLI_CATALOG",
+        "CATCLI_PAGER",
+        "PAGER",
+        "SOURCE_DATE_EPOCH",
+        "TTY_COMPATIBLE",
+        "TTY_INTERACTIVE",
+    ):
+        monkeypatch.delenv(name, raising=False)
     # Wide enough that content assertions never meet a wrapped cell; width
     # behaviour has its own tests with COLUMNS set explicitly.
     monkeypatch.setenv("COLUMNS", "250")

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catcli.catalog import SERVICE_KEYS, Service, load
-from catcli.errors import EXIT_CATALOG, CatalogError
+from catcli.catalog import load
+from catcli.errors import EXIT_DATA, CatalogError
+from catcli.model import SERVICE_FIELDS, Service
 from tests.conftest import CATALOG, Invoke
 
 # The line that the tests break by dropping a closing quote.
@@ -45,14 +46,14 @@ def test_shipped_catalog_loads_with_types_regions_and_68_services() -> None:
 
 def test_service_as_dict_has_the_contract_keys_in_order() -> None:
     service = Service("tsp", "Japan", ("Japan",), "Main", "Service", "Definition")
-    assert tuple(service.as_dict()) == SERVICE_KEYS
+    assert tuple(service.as_dict()) == SERVICE_FIELDS
     assert service.as_dict()["target_markets"] == ["Japan"]
 
 
 def test_missing_file_names_it(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="catalog not found: .*nope.toml") as info:
         load(tmp_path / "nope.toml")
-    assert info.value.exit_code == EXIT_CATALOG
+    assert info.value.exit_code == EXIT_DATA
     assert info.value.hint and "CATCLI_CATALOG" in info.value.hint
 
 
@@ -81,22 +82,22 @@ def test_invalid_toml_names_file_line_and_column(tmp_path: Path) -> None:
         ('registration_region = "Japan"', 'registration_region = "Atlantis"', r"unknown region 'Atlantis'"),
         ('target_markets = ["Japan"]', "target_markets = []", r"'target_markets' is empty"),
         (
-            'main_category = "Mass Operation"',
+            "main_category = 'Mass Operation'",
             "main_category = 7",
             r"'main_category' must be a string, not a number",
         ),
-        ('service_category = "Paid Media"', 'service_category = ""', r"'service_category' is empty"),
+        ("service_category = 'Paid Media'", 'service_category = ""', r"'service_category' is empty"),
         ("definition = 'All Closed", "notes = 'x'\ndefinition = 'All Closed", r"unknown key 'notes'"),
-        ('service_category = "Paid Media"', 'service_category = "Paid<br>Media"', r"residue '<br>'"),
-        ('service_category = "Paid Media"', 'service_category = "Paid Mediaâ€™"', r"residue 'â€'"),
+        ("service_category = 'Paid Media'", 'service_category = "Paid<br>Media"', r"residue '<br>'"),
+        ("service_category = 'Paid Media'", 'service_category = "Paid Mediaâ€™"', r"residue 'â€'"),
         (
-            'service_category = "Paid Media"',
+            "service_category = 'Paid Media'",
             'service_category = " Paid Media"',
             r"leading or trailing whitespace",
         ),
         ('aliases = ["Brasil"]', 'aliases = ["Brasil", "Japan"]', r"'Japan' would name two regions"),
         ('{ code = "BR", name = "Brazil" }', '{ code = "bra", name = "Brazil" }', r"ISO 3166-1 alpha-2"),
-        ('[[types]]\nid = "tsp"', 'colour = "red"\n[[types]]\nid = "tsp"', r"colour: unknown top-level key"),
+        ("\n[catalog]\n", '\ncolour = "red"\n[catalog]\n', r"colour: unknown top-level key"),
     ],
 )
 def test_schema_violations_name_the_entry(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -130,7 +131,7 @@ def test_cli_bad_catalog_exits_3_without_traceback(invoke: Invoke, tmp_path: Pat
 
 
 def test_catalog_from_environment_variable(invoke: Invoke, tmp_path: Path) -> None:
-    path = _edited(tmp_path, 'service_category = "Paid Media"', 'service_category = "Paid Ads"')
+    path = _edited(tmp_path, "service_category = 'Paid Media'", 'service_category = "Paid Ads"')
     result = invoke("show", "Paid Ads", "--json", env={"CATCLI_CATALOG": str(path)})
     assert result.exit_code == 0
     assert invoke("show", "Paid Ads").exit_code == 1  # the shipped catalog is untouched
@@ -141,11 +142,11 @@ def test_catalog_from_environment_variable(invoke: Invoke, tmp_path: Path) -> No
 def test_check_reports_every_problem_at_its_own_entry(tmp_path: Path) -> None:
     import tomli
 
-    from catcli.catalog import check
+    from catcli.schema import check
 
     text = CATALOG.read_text(encoding="utf-8")
     text = text.replace('registration_region = "United States"', 'registration_region = "Atlantis"', 1)
-    text = text.replace('service_category = "Paid Media"', 'service_category = "Paid<br>Media"', 1)
+    text = text.replace("service_category = 'Paid Media'", 'service_category = "Paid<br>Media"', 1)
     catalog, problems = check(tomli.loads(text), text)
     assert catalog is None
     messages = [str(p) for p in problems]
@@ -200,7 +201,7 @@ def test_arbitrary_bytes_load_or_raise_catalog_error(data: bytes) -> None:
         try:
             load(path)
         except CatalogError as exc:
-            assert exc.exit_code == EXIT_CATALOG and str(path) in exc.message
+            assert exc.exit_code == EXIT_DATA and str(path) in exc.message
 
 
 @settings(max_examples=150, deadline=None)
@@ -212,17 +213,17 @@ def test_catalog_with_lines_deleted_loads_or_raises_catalog_error(dropped: list[
         try:
             load(path)
         except CatalogError as exc:
-            assert exc.exit_code == EXIT_CATALOG
+            assert exc.exit_code == EXIT_DATA
 
 
 @pytest.mark.parametrize(
     ("old", "new"),
     [
         # an escape spells the residue: only the parsed value shows it
-        ('service_category = "Paid Media"', 'service_category = "Paid \\u003cbr\\u003e Media"'),
-        ('service_category = "Paid Media"', 'service_category = "Paid \\u00e2\\u20ac\\u2122 Media"'),
+        ("service_category = 'Paid Media'", 'service_category = "Paid \\u003cbr\\u003e Media"'),
+        ("service_category = 'Paid Media'", 'service_category = "Paid \\u00e2\\u20ac\\u2122 Media"'),
         # the residue is literal text in a file that also holds an escape elsewhere
-        ('service_category = "Paid Media"', 'service_category = "Paid<br/>Media"\n# a \\ in a comment'),
+        ("service_category = 'Paid Media'", 'service_category = "Paid<br/>Media"\n# a \\ in a comment'),
     ],
 )
 def test_residue_is_found_however_it_is_written(tmp_path: Path, old: str, new: str) -> None:

@@ -33,8 +33,8 @@ def test_validate_reports_every_problem_in_file_order(invoke: Invoke, tmp_path: 
         tmp_path,
         ('aliases = ["Brasil"]', 'aliases = ["Brasil", "Japan"]'),
         ('registration_region = "Japan"', 'registration_region = "Atlantis"'),
-        ('service_category = "Paid Media"', 'service_category = "Paid<br>Media"'),
-        ('main_category = "Creator Management"', "main_category = 3"),
+        ("service_category = 'Paid Media'", 'service_category = "Paid<br>Media"'),
+        ("main_category = 'Creator Management'", "main_category = 3"),
         ("definition = 'Connect scalable", "colour = 'red'\ndefinition = 'Connect scalable"),
         ('{ code = "JP", name = "Japan" }', '{ code = "JPN", name = "Japan" }'),
     )
@@ -78,6 +78,7 @@ def test_diff_identical(invoke: Invoke) -> None:
     result = invoke("diff", str(CATALOG), str(CATALOG))
     assert result.exit_code == 0 and result.stdout == "no differences\n"
     assert json.loads(invoke("diff", str(CATALOG), str(CATALOG), "--json").stdout) == {
+        "edition": None,
         "added": [],
         "removed": [],
         "changed": [],
@@ -92,7 +93,7 @@ def test_diff_added_removed_changed_grouped(invoke: Invoke, tmp_path: Path) -> N
     )
     new = "\n\n".join(blocks[:brazil] + blocks[brazil + 1 :])
     new = new.replace(
-        "service_category = \"Paid Media\"\ndefinition = 'All Closed-Loop Shopping Ads formats'",
+        "service_category = 'Paid Media'\ndefinition = 'All Closed-Loop Shopping Ads formats'",
         'service_category = "PAID media"\ndefinition = "All Shopping Ads formats"',
         1,
     )

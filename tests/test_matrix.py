@@ -1,17 +1,16 @@
-"""The category-by-region matrix and each region's markets."""
+"""The category-by-region matrix."""
 
 from __future__ import annotations
 
 from catcli.catalog import load
-from catcli.matrix import markets_of, matrix
-from catcli.query import Filters, select
+from catcli.matrix import grid_rows, matrix
 from tests.conftest import CATALOG
 
 CAT = load(CATALOG)
 
 
 def test_matrix_merges_spellings_within_a_main_category() -> None:
-    rows = matrix(select(CAT.services, Filters(frozenset({"tsp"}))), CAT.regions)
+    rows = matrix(CAT.select(type="tsp"), CAT.regions)
     live = [
         r for r in rows if r.main_category == "Content Management" and "stream" in r.service_category.lower()
     ]
@@ -19,10 +18,10 @@ def test_matrix_merges_spellings_within_a_main_category() -> None:
     assert live[0].registration_regions == ("China & Hong Kong", "United Kingdom", "EU", "SEA")
 
 
-def test_markets_of_each_region() -> None:
-    assert markets_of("China & Hong Kong", CAT.services, CAT.regions) == [
-        "United States",
-        "United Kingdom",
-        "SEA",
-    ]
-    assert markets_of("Japan", CAT.services, CAT.regions) == ["Japan"]
+def test_grid_has_one_column_per_region() -> None:
+    rows = matrix(CAT.select(type="tsp"), CAT.regions)
+    header, grid = grid_rows(rows, CAT.regions)
+    assert header[3:] == [r.name for r in CAT.regions]
+    assert len(grid) == len(rows)
+    for row, cells in zip(rows, grid, strict=True):
+        assert {name for name in header[3:] if cells[name] == "yes"} == set(row.registration_regions)

@@ -1,25 +1,32 @@
-"""Filtering, name matching, search and the matrix, without the CLI."""
+"""Filtering, name matching and eligibility, without the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 from catcli.catalog import load
-from catcli.query import Filters, by_name, by_service_name, select
+from catcli.errors import EXIT_USAGE, UnknownValue
+from catcli.query import by_name, markets_of, why_empty
 from tests.conftest import CATALOG
 
 CAT = load(CATALOG)
 
 
 def test_filters_combine_and_repeat_as_any_of() -> None:
-    japan = select(CAT.services, Filters(frozenset({"tsp"}), frozenset({"Japan"})))
-    assert len(japan) == 7
-    both = select(CAT.services, Filters(frozenset({"tsp"}), frozenset({"Japan", "Mexico"})))
-    assert len(both) == 14
+    assert len(CAT.select(type="tsp", region="Japan")) == 7
+    assert len(CAT.select(type="tsp", region=["Japan", "mx"])) == 14
 
 
 def test_market_filter_includes_cross_border_partners() -> None:
-    uk = select(CAT.services, Filters(markets=frozenset({"United Kingdom"})))
+    uk = CAT.select(market="United Kingdom")
     assert {s.registration_region for s in uk} == {"United Kingdom", "China & Hong Kong"}
     assert len(uk) == 8 + 2 + 7 + 1 + 1  # UK tsp/mcn/affiliate + China & HK tsp/mcn/affiliate
+
+
+def test_selection_remembers_what_was_asked() -> None:
+    chosen = CAT.selection(type="mcn", region="Malaysia").filters
+    assert [(r.name, r.asked) for r in chosen.regions] == [("SEA", "Malaysia")]
+    assert [t.name for t in chosen.types] == ["mcn"]
 
 
 def test_name_matching_ignores_case_spaces_and_punctuation() -> None:
@@ -33,6 +40,46 @@ def test_name_matching_finds_main_categories() -> None:
     assert {s.service_category for s in rows} == {"Mass Recruiting", "Mass Tutoring"}
 
 
-def test_service_name_beats_main_category_of_the_same_name() -> None:
-    rows = by_service_name(CAT.services, "Operation Tutoring")
-    assert {s.service_category for s in rows} == {"Operation Tutoring"}
+def test_markets_of_each_region() -> None:
+    assert markets_of("China & Hong Kong", CAT.services, CAT.regions) == [
+        "United States",
+        "United Kingdom",
+        "SEA",
+    ]
+    assert markets_of("Japan", CAT.services, CAT.regions) == ["Japan"]
+
+
+def test_why_empty_names_the_markets_a_region_reaches() -> None:
+    chosen = CAT.selection(region="China", market="Japan").filters
+    assert why_empty(CAT, chosen) == (
+        "China & Hong Kong (China) partners target only United States, United Kingdom, SEA"
+    )
+    assert (
+        why_empty(CAT, CAT.selection(market="China").filters)
+        == "no registration region targets China & Hong Kong"
+    )
+
+
+def test_check_yes_no_and_reason() -> None:
+    yes = CAT.check("Paid Media", "tsp", "Japan")
+    assert yes.eligible and [s.registration_region for s in yes.services] == ["Japan"]
+    no = CAT.check("Paid Media", "tsp", "de")
+    assert not no.eligible and "tsp in Japan" in no.reason and no.alternatives
+
+
+def test_check_main_category_and_names_that_are_both() -> None:
+    main = CAT.check("Outsourced Operation", "tsp", "Japan")
+    assert main.eligible and len(main.services) == 5
+    assert CAT.check("Shop Management", "tsp", "UK").eligible  # the UK's main category of that name
+
+
+def test_check_market_the_region_never_targets() -> None:
+    answer = CAT.check("Paid Media", "tsp", "Japan", "Mexico")
+    assert not answer.eligible
+    assert answer.reason.startswith("Japan-registered partners sell only in Japan; it is offered to tsp in")
+
+
+def test_check_of_an_unknown_name_is_a_usage_error_with_a_suggestion() -> None:
+    with pytest.raises(UnknownValue) as info:
+        CAT.check("Paid Medai", "tsp", "uk")
+    assert info.value.exit_code == EXIT_USAGE and info.value.suggestions == ("Paid Media",)

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from catcli.render import OutputFormat, formats, row_renderer
+from catcli.render import OutputFormat, formats, rows_text
 
 ROWS = [
     {
@@ -29,42 +29,42 @@ def test_every_machine_format_has_a_renderer_and_is_terminal_safe() -> None:
     for fmt in OutputFormat:
         if fmt is OutputFormat.TABLE:
             with pytest.raises(ValueError):
-                row_renderer(fmt)
+                rows_text(fmt, ROWS, HEADER)
         else:
-            out = row_renderer(fmt)(ROWS, HEADER)
+            out = rows_text(fmt, ROWS, HEADER)
             assert not any(c in out for c in "\x1b\x9b\u202e"), fmt
 
 
 def test_json_round_trips_and_escapes_terminal_controls() -> None:
-    text = formats.json_rows(ROWS)
+    text = formats.to_json(ROWS)
     assert json.loads(text) == ROWS
     assert "\x1b" not in text and "\u202e" not in text and "\x9b" not in text
     assert "\\u009b2J" in text
-    assert formats.json_rows([]) == "[]\n"
+    assert formats.to_json([]) == "[]\n"
 
 
 def test_jsonl_is_one_object_per_line() -> None:
-    lines = formats.jsonl_rows(ROWS).splitlines()
+    lines = formats.jsonl(ROWS).splitlines()
     assert [json.loads(line) for line in lines] == ROWS
-    assert not any(c in formats.jsonl_rows(ROWS) for c in "\x1b\x9b\u202e")
+    assert not any(c in formats.jsonl(ROWS) for c in "\x1b\x9b\u202e")
 
 
 def test_csv_has_header_joins_lists_and_quotes_line_breaks() -> None:
-    parsed = list(csv.reader(io.StringIO(formats.csv_rows(ROWS, HEADER))))
+    parsed = list(csv.reader(io.StringIO(formats.csv(ROWS, HEADER))))
     assert parsed[0] == HEADER
     assert parsed[1] == ["tsp", "SEA; United Kingdom", 'line one\nline two, with "quotes"']
     assert "\x1b" not in parsed[2][2] and "\\x1b[31mred" in parsed[2][2]
 
 
 def test_tsv_is_one_record_per_line_with_escapes() -> None:
-    lines = formats.tsv_rows(ROWS, HEADER).splitlines()
+    lines = formats.tsv(ROWS, HEADER).splitlines()
     assert len(lines) == 3 and lines[0] == "type\ttarget_markets\tdefinition"
     assert lines[1].split("\t") == ["tsp", "SEA; United Kingdom", 'line one\\nline two, with "quotes"']
     assert lines[2].count("\t") == 2 and "\x1b" not in lines[2]
 
 
 def test_markdown_table_escapes_pipes_and_breaks() -> None:
-    lines = formats.markdown_rows(ROWS, HEADER).splitlines()
+    lines = formats.markdown(ROWS, HEADER).splitlines()
     assert lines[0] == "| type | target_markets | definition |"
     assert lines[1] == "| --- | --- | --- |"
     assert "line one<br>line two" in lines[2]

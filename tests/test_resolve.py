@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from catcli.catalog import load
 from catcli.errors import EXIT_USAGE, UnknownValue
 from catcli.resolve import Resolver, suggest
-from catcli.text import key as catcli_key
+from catcli.text import name_key as catcli_key
 from tests.conftest import CATALOG
 
 CATALOG_DATA = load(CATALOG)
@@ -126,8 +126,10 @@ def test_prefix_suggestion_when_edit_distance_fails() -> None:
 
 
 def test_repeated_values_mean_any_of() -> None:
-    assert RESOLVER.regions_of(["Japan", "mx", "México"]) == frozenset({"Japan", "Mexico"})
-    assert RESOLVER.regions_of([]) is None and RESOLVER.types_of(None) is None
+    chosen = CATALOG_DATA.selection(region=["Japan", "mx", "México"]).filters
+    assert {r.name for r in chosen.regions} == {"Japan", "Mexico"}
+    assert CATALOG_DATA.selection(region=[]).filters.regions == ()
+    assert CATALOG_DATA.selection().filters.types == ()
 
 
 @given(st.text(max_size=40))

@@ -2,11 +2,13 @@
 
 Everything that can fail raises a CatcliError; ``_guarded`` turns it into a
 message on stderr and an exit code, here and nowhere else. Rich is imported
-only when a table is drawn.
+only when a table is drawn (catcli.render.table), JSON and CSV only when
+they are printed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -15,29 +17,34 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 
-from catcli.errors import (
-    EXIT_CATALOG,
-    EXIT_NOT_FOUND,
-    EXIT_USAGE,
-    CatcliError,
-    NotFound,
-    UsageError,
-)
-from catcli.render import OutputFormat, row_renderer
+from catcli.errors import EXIT_DATA, EXIT_NO, EXIT_USAGE, CatcliError, NotFound, UsageError
+from catcli.output import Closed, emit
+from catcli.render import OutputFormat
 from catcli.text import printable
 
 if TYPE_CHECKING:
-    from catcli.catalog import Catalog, Service
+    from catcli.model import Catalog, Service
     from catcli.query import Filters
-    from catcli.resolve import Resolver
+    from catcli.render.table import Drawable
 
-EXIT_CODES = f"""\b
-Exit codes:
-  0  success (an empty result too)
-  {EXIT_NOT_FOUND}  nothing by that name (show); not eligible (check);
-     problems found (validate); catalogs differ (diff)
-  {EXIT_USAGE}  usage error: unknown type, region, market, option or format
-  {EXIT_CATALOG}  a catalog or document cannot be read, parsed or written"""
+_CODES = {
+    0: "0  success",
+    EXIT_NO: f"{EXIT_NO}  {{no}}",
+    EXIT_USAGE: f"{EXIT_USAGE}  usage error: unknown option, value or field (with the closest one)",
+    EXIT_DATA: f"{EXIT_DATA}  a catalog or document cannot be read or trusted, or output cannot be written",
+}
+
+
+def _exit_codes(no: str | None = None) -> str:
+    """A command's epilog: only the exit codes it can return (1 only where it answers 'no')."""
+    lines = [
+        _CODES[0],
+        *([_CODES[EXIT_NO].format(no=no)] if no else []),
+        _CODES[EXIT_USAGE],
+        _CODES[EXIT_DATA],
+    ]
+    return "\b\nExit codes:\n" + "\n".join(f"  {line}" for line in lines)
+
 
 _SETTINGS: dict[str, Any] = {
     "name": "catcli",
@@ -45,10 +52,10 @@ _SETTINGS: dict[str, Any] = {
     "Offline lookups by partner type, registration region and target market.\n\n"
     "\b\nExamples:\n  catcli list --type tsp --region Japan\n  catcli show 'Paid Media'\n"
     "  catcli list --type tsp --region Japan --json",
-    "epilog": EXIT_CODES,
+    "epilog": _exit_codes("the answer is no (see each command's help)"),
     "rich_markup_mode": None,  # plain help and errors: no Rich import on those paths
     "pretty_exceptions_enable": False,
-    "no_args_is_help": True,
+    "add_completion": False,  # `catcli completion SHELL` instead of two hidden options
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**_SETTINGS)
@@ -66,16 +73,30 @@ def _guarded(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except CatcliError as exc:
             _fail(exc)
+        except Closed:
+            raise typer.Exit(0) from None
 
     return wrapper
 
 
 def _fail(exc: CatcliError) -> NoReturn:
-    sys.stdout.flush()
-    sys.stderr.write(f"catcli: error: {printable(exc.message)}\n")
-    if exc.hint:
-        sys.stderr.write(f"  hint: {printable(exc.hint)}\n")
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        pass  # the error below is the one to report
+    _warn(f"error: {exc.message}", exc.hint)
     raise typer.Exit(exc.exit_code)
+
+
+def _warn(message: str, hint: str | None = None) -> None:
+    """A message on stderr, never a traceback, whatever state stderr is in."""
+    text = f"catcli: {printable(message)}\n" + (f"  hint: {printable(hint)}\n" if hint else "")
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 # -- completion: values come from the catalog in use -------------------------
@@ -83,26 +104,9 @@ def _fail(exc: CatcliError) -> NoReturn:
 
 def _complete(kind: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
-        from catcli.catalog import load, resolve_path
-        from catcli.text import fold
+        from catcli.completion import candidates
 
-        try:
-            catalog = load(resolve_path(None))
-        except CatcliError:
-            return []
-
-        if kind == "type":
-            labels = [t.id for t in catalog.types]
-        else:
-            labels = [r.name for r in catalog.regions]
-            labels += [c.code for r in catalog.regions for c in r.countries]
-            labels += [c.name for r in catalog.regions for c in r.countries]
-        # Typer keeps only values that start with what was typed, case and all;
-        # keep the user's prefix (resolution ignores case and accents anyway).
-        wanted = fold(incomplete)
-        matches = [label for label in labels if fold(label).startswith(wanted)]
-        rest = [label[len(incomplete) :] for label in matches]
-        return list(dict.fromkeys(incomplete + (r.lower() if incomplete.islower() else r) for r in rest))
+        return candidates(kind, incomplete)
 
     return complete
 
@@ -139,127 +143,200 @@ MarketOption = Annotated[
         help="Target market, named like a region. Repeatable.",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="JSON for scripts (same as --format json).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 FormatOption = Annotated[
     OutputFormat | None,
     typer.Option("--format", "-f", case_sensitive=False, help="Output format.", show_default=False),
 ]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,…",
+        help="Only these fields, in this order (JSON names: type, registration_region, …).",
+    ),
+]
+NoHeadersOption = Annotated[
+    bool, typer.Option("--no-headers", help="Leave out the header line (table, csv, tsv).")
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour or bold (as NO_COLOR=1).")]
+NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page long tables (as CATCLI_PAGER=).")]
 CatalogOption = Annotated[
     str | None,
     typer.Option(
         "--catalog",
         metavar="PATH",
-        envvar="CATCLI_CATALOG",
-        show_envvar=True,
-        help="Read this catalog instead of the shipped one.",
+        help="Read this catalog. Default: $CATCLI_CATALOG, else your imported catalog, else the bundled one.",
     ),
 ]
 
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from catcli.info import version_line
 
         try:
-            number = version("catcli")
-        except PackageNotFoundError:
-            number = "unknown (not installed)"
-        sys.stdout.write(f"catcli {number}\n")
+            emit(version_line() + "\n")
+        except Closed:
+            pass
+        except CatcliError as exc:
+            _fail(exc)
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    context: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and catalog edition."
+        ),
     ] = False,
 ) -> None:
     """Which TikTok Shop Partner Center service categories may a partner offer?"""
+    if context.invoked_subcommand is None:
+        # Bare `catcli` is a request for help: print it to stdout, exit 0.
+        typer.echo(context.get_help())
+        raise typer.Exit()
 
 
-# -- helpers -----------------------------------------------------------------
+# -- output ------------------------------------------------------------------
 
 
-def _load(path: str | None) -> tuple[Catalog, Resolver]:
-    from catcli.catalog import load, resolve_path
-    from catcli.resolve import Resolver
+class Output:
+    """What a command prints and how: format, fields, headers, colour, pager."""
 
-    catalog = load(resolve_path(path))
-    return catalog, Resolver.for_catalog(catalog)
+    def __init__(
+        self,
+        fmt: OutputFormat | None,
+        as_json: bool,
+        *,
+        fields: str | None = None,
+        headers: bool = True,
+        color: bool = True,
+        pager: bool = True,
+    ) -> None:
+        if as_json and fmt not in (None, OutputFormat.JSON):
+            raise UsageError(f"--json contradicts --format {fmt.value}", hint="give one of them")
+        self.format = OutputFormat.JSON if as_json else (fmt or OutputFormat.TABLE)
+        self.fields = fields
+        self.headers = headers
+        self.color = color
+        self.pager = pager
+
+    @property
+    def is_table(self) -> bool:
+        return self.format is OutputFormat.TABLE
+
+    def columns(self, available: Sequence[str]) -> tuple[str, ...]:
+        """--fields, checked against the record's JSON names; all of them without it."""
+        if self.fields is None:
+            return tuple(available)
+        chosen = tuple(f.strip() for f in self.fields.split(",") if f.strip())
+        unknown = [f for f in chosen if f not in available]
+        if unknown or not chosen:
+            from catcli.errors import UnknownValue
+            from catcli.resolve import suggest
+
+            value = unknown[0] if unknown else self.fields
+            raise UnknownValue(
+                "field", value, suggest(value, available), f"valid fields are {', '.join(available)}"
+            )
+        return chosen
+
+    def rows(self, records: Sequence[Any], available: Sequence[str]) -> None:
+        """Records as rows in a machine format, only the chosen columns."""
+        from catcli.records import as_json
+        from catcli.render import rows_text
+
+        columns = self.columns(available)
+        data = [{k: row[k] for k in columns} for row in map(as_json, records)]
+        emit(rows_text(self.format, data, columns, self.headers))
+
+    def one(self, record: Any, available: Sequence[str], flat: Any = None) -> None:
+        """One object (check, info, diff) in a machine format; ``flat`` rows stand in for csv and the like."""
+        from catcli.records import as_json
+        from catcli.render import object_text, rows_text
+
+        if flat is None or self.format is OutputFormat.JSON:
+            emit(object_text(self.format, as_json(record), available, self.headers))
+        else:
+            emit(rows_text(self.format, [as_json(r) for r in flat], flat_fields(flat), self.headers))
+
+    def table(self, renderable: Drawable) -> None:
+        """A Rich renderable, drawn for this terminal, through the pager when long."""
+        from catcli.output import page, pager_command
+        from catcli.render.table import to_text
+
+        term = self.terminal()
+        text = to_text(renderable, term)
+        command = pager_command(self.pager) if term.is_tty else None
+        if command:
+            page(text, command, term.height)
+        else:
+            emit(text)
+
+    def terminal(self) -> Any:
+        from catcli.output import terminal
+
+        return terminal(no_color=not self.color)
 
 
-def _filters(
-    resolver: Resolver,
-    types: Sequence[str] | None = None,
-    regions: Sequence[str] | None = None,
-    markets: Sequence[str] | None = None,
-) -> Filters:
-    from catcli.query import Filters
-
-    return Filters(
-        resolver.types_of(types),
-        resolver.regions_of(regions),
-        resolver.regions_of(markets, "target market"),
-    )
+def flat_fields(rows: Sequence[Any]) -> tuple[str, ...]:
+    return tuple(type(rows[0])._fields) if rows else ()
 
 
-def _format(fmt: OutputFormat | None, as_json: bool) -> OutputFormat:
-    if as_json and fmt not in (None, OutputFormat.JSON):
-        raise UsageError(f"--json contradicts --format {fmt.value}", hint="give one of them")
-    return OutputFormat.JSON if as_json else (fmt or OutputFormat.TABLE)
+def _output(
+    fmt: OutputFormat | None,
+    as_json: bool,
+    no_color: bool,
+    no_pager: bool,
+    fields: str | None = None,
+    no_headers: bool = False,
+) -> Output:
+    return Output(fmt, as_json, fields=fields, headers=not no_headers, color=not no_color, pager=not no_pager)
 
 
-def _emit(text: str) -> None:
-    sys.stdout.write(text)
+def _load(path: str | None) -> Catalog:
+    from catcli.catalog import load
+
+    return load(path)
 
 
-def _emit_json(value: Any) -> None:
-    from catcli.render.formats import to_json
-
-    _emit(to_json(value))
-
-
-def _draw(build: Callable[[Any], Any]) -> None:
-    """Show the table ``build(renderer_module)`` makes; only here is Rich imported."""
-    from catcli.render import table as tables
-
-    tables.show(build(tables))
-
-
-def _emit_rows(rows: Sequence[Service], fmt: OutputFormat, build: Callable[[Any], Any]) -> None:
-    """Rows in a machine format, or the table ``build`` makes."""
-    if fmt is OutputFormat.TABLE:
-        _draw(build)
-        return
-    from catcli.catalog import SERVICE_KEYS
-
-    _emit(row_renderer(fmt)([s.as_dict() for s in rows], SERVICE_KEYS))
+def _single(values: Sequence[str] | None, option: str) -> str | None:
+    """check asks one question: a repeated option is a usage error, never 'the last one wins'."""
+    if not values:
+        return None
+    if len(values) > 1:
+        raise UsageError(
+            f"{option} given {len(values)} times; check answers for one partner",
+            hint=f"give {option} once, or use 'catcli list' to see several at once",
+        )
+    return values[0]
 
 
-def _json_or_table(value: Any, as_json: bool, build: Callable[[Any], Any]) -> None:
-    """value as JSON, or the table ``build`` makes."""
-    if as_json:
-        _emit_json(value)
+def _service_rows(out: Output, rows: Sequence[Service], draw: Callable[[], Drawable]) -> None:
+    """Service rows in the chosen format; ``draw`` makes the table."""
+    from catcli.model import SERVICE_FIELDS
+
+    columns = out.columns(SERVICE_FIELDS)  # checked for every format, the table too
+    if out.is_table:
+        out.table(draw())
     else:
-        _draw(build)
+        out.rows(rows, columns)
 
 
-def _no_such_name(name: str, catalog: Catalog) -> NotFound:
-    from catcli.query import names
-    from catcli.resolve import suggest
+def _say_empty(catalog: Catalog, filters: Filters) -> None:
+    from catcli.query import why_empty
 
-    close = suggest(name, names(catalog.services))
-    hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
-    return NotFound(
-        f"no service or main category named {name!r}",
-        hint=f"{hint}Find names with: catcli search WORDS, or catcli list",
-    )
+    _warn(f"no services: {why_empty(catalog, filters)}")
 
 
 # -- commands ----------------------------------------------------------------
 
 
-@app.command("list", epilog=EXIT_CODES)
+@app.command("list", epilog=_exit_codes())
 @_guarded
 def list_(
     type_: TypeOption = None,
@@ -267,41 +344,80 @@ def list_(
     market: MarketOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
-    catalog: CatalogOption = None,
+    fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False,
+    no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
+    catalog_path: CatalogOption = None,
 ) -> None:
     """List the main and service categories a partner may offer, with definitions.
 
     Every filter is optional; --region is where the partner is registered,
-    --market where its services are sold.
+    --market where its services are sold. An empty answer exits 0 and says
+    why on stderr.
 
     \b
     Examples:
       catcli list --type tsp --region Japan
       catcli list --market UK --json
-      catcli list --region Japan --region Mexico --format csv
+      catcli list --region Japan --region Mexico --format csv --fields service_category,definition
     """
-    out = _format(fmt, as_json)
-    cat, resolver = _load(catalog)
-    from catcli.query import select
+    out = _output(fmt, as_json, no_color, no_pager, fields, no_headers)
+    catalog = _load(catalog_path)
+    selection = catalog.selection(type_, region, market)
+    rows = selection.services
 
-    rows = select(cat.services, _filters(resolver, type_, region, market))
-    _emit_rows(rows, out, lambda t: t.services_table(rows, cat))
+    def draw() -> Drawable:
+        from catcli.render.table import services_table
+
+        columns = out.columns(_service_fields())
+        return services_table(
+            rows,
+            catalog,
+            out.terminal().width,
+            filters=selection.filters,
+            fields=columns,
+            headers=out.headers,
+        )
+
+    _service_rows(out, rows, draw)
+    if not rows:
+        _say_empty(catalog, selection.filters)
 
 
-@app.command("show", epilog=EXIT_CODES)
+def _service_fields() -> tuple[str, ...]:
+    from catcli.model import SERVICE_FIELDS
+
+    return SERVICE_FIELDS
+
+
+@app.command(
+    "show", epilog=_exit_codes("no service or main category by that name, or none with those filters")
+)
 @_guarded
 def show(
-    name: Annotated[str, typer.Argument(help="A service or main category, e.g. 'Paid Media'.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="SERVICE",
+            help="A service or main category, e.g. 'Paid Media'.",
+            autocompletion=_complete("name"),
+        ),
+    ],
     type_: TypeOption = None,
     region: RegionOption = None,
     market: MarketOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
-    catalog: CatalogOption = None,
+    fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False,
+    no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
+    catalog_path: CatalogOption = None,
 ) -> None:
     """Show one category: its definition(s) and who may offer it where.
 
-    NAME ignores case, spaces and punctuation: 'live stream management'
+    SERVICE ignores case, spaces and punctuation: 'live stream management'
     finds Live Stream Management, Livestream Management and LIVE Stream
     Management.
 
@@ -310,63 +426,101 @@ def show(
       catcli show 'Paid Media'
       catcli show 'live stream management' --type tsp --json
     """
-    out = _format(fmt, as_json)
-    cat, resolver = _load(catalog)
-    from catcli.query import by_name, offered_at, select
+    out = _output(fmt, as_json, no_color, no_pager, fields, no_headers)
+    catalog = _load(catalog_path)
+    from catcli.query import by_name, offered_at, unknown_name
 
-    filters = _filters(resolver, type_, region, market)
-    named = by_name(cat.services, name)
-    rows = select(named, filters)
+    selection = catalog.selection(type_, region, market)
+    named = by_name(catalog.services, name)
+    rows = selection.filters.select(named)
+
+    def draw() -> Drawable:
+        from catcli.render.table import show_table
+
+        return show_table(name, rows, catalog, out.terminal().width)
+
+    if rows or not out.is_table:
+        _service_rows(out, rows, draw)
+    if not named:
+        message, close = unknown_name(name, catalog)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+        raise NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
     if not rows:
-        if out is not OutputFormat.TABLE:
-            _emit_rows([], out, lambda t: None)
-        if not named:
-            raise _no_such_name(name, cat)
-        places = sorted(offered_at(named))
         raise NotFound(
             f"{name!r} is not offered with those filters",
-            hint=f"it is offered to: {', '.join(places)}",
+            hint=f"it is offered to: {', '.join(offered_at(named))}",
         )
-    _emit_rows(rows, out, lambda t: t.show_table(name, rows, cat))
 
 
-@app.command("search", epilog=EXIT_CODES)
+@app.command("search", epilog=_exit_codes("nothing matched (like grep)"))
 @_guarded
 def search(
-    text: Annotated[str, typer.Argument(help="Words; each must begin a word of the row.")],
+    text: Annotated[str, typer.Argument(metavar="WORDS", help="Words; each must begin a word of the row.")],
     type_: TypeOption = None,
     region: RegionOption = None,
     market: MarketOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
-    catalog: CatalogOption = None,
+    fields: FieldsOption = None,
+    no_headers: NoHeadersOption = False,
+    no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
+    catalog_path: CatalogOption = None,
 ) -> None:
-    """Find services by words in their names or definitions.
+    """Find services by words in their names or definitions. Exit 1 when nothing matches.
 
     Every word must begin some word of the main category, service category
-    or definition ('live' finds LIVE and livestream, not delivering). Name
-    matches rank first.
+    or definition ('live' finds LIVE and livestream, not delivering). Case,
+    accents, hyphens and word breaks are ignored: 'livestream', 'live stream'
+    and 'Live-Stream' find the same rows. Name matches rank first.
 
     \b
     Examples:
       catcli search live
       catcli search 'short video' --region SEA --json
     """
-    out = _format(fmt, as_json)
-    cat, resolver = _load(catalog)
-    from catcli.query import select
+    out = _output(fmt, as_json, no_color, no_pager, fields, no_headers)
+    catalog = _load(catalog_path)
+    from catcli.search import respelling
     from catcli.search import search as find
-    from catcli.text import words
 
-    rows = [
-        hit.service for hit in find(select(cat.services, _filters(resolver, type_, region, market)), text)
-    ]
-    _emit_rows(rows, out, lambda t: t.services_table(rows, cat, highlight=words(text)))
+    selection = catalog.selection(type_, region, market)
+    rows = [hit.service for hit in find(selection.services, text)]
+
+    def draw() -> Drawable:
+        from catcli.render.table import services_table
+        from catcli.text import words
+
+        return services_table(
+            rows,
+            catalog,
+            out.terminal().width,
+            filters=selection.filters,
+            highlight=words(text),
+            fields=out.columns(_service_fields()),
+            headers=out.headers,
+        )
+
+    if rows or not out.is_table:
+        _service_rows(out, rows, draw)
+    if not rows:
+        close = respelling(selection.services, text)
+        hint = f"did you mean {close!r}?" if close else "see everything with: catcli list"
+        raise NotFound(
+            f"nothing matches {text!r}" + ("" if not selection.filters else " with those filters"), hint
+        )
 
 
-@app.command("regions", epilog=EXIT_CODES)
+@app.command("regions", epilog=_exit_codes())
 @_guarded
-def regions(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
+def regions(
+    as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    no_headers: NoHeadersOption = False,
+    no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
+    catalog_path: CatalogOption = None,
+) -> None:
     """Registration regions: member countries, aliases and the markets they may target.
 
     \b
@@ -374,15 +528,28 @@ def regions(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
       catcli regions
       catcli regions --json
     """
-    from catcli import summary
+    from catcli import records
 
-    records = summary.regions(_load(catalog)[0])
-    _json_or_table(records, as_json, lambda t: t.regions_table(records))
+    out = _output(fmt, as_json, no_color, no_pager, None, no_headers)
+    rows = records.regions(_load(catalog_path))
+    if out.is_table:
+        from catcli.render.table import regions_table
+
+        out.table(regions_table(rows, out.terminal().width))
+    else:
+        out.rows(rows, records.fields(records.RegionSummary))
 
 
-@app.command("types", epilog=EXIT_CODES)
+@app.command("types", epilog=_exit_codes())
 @_guarded
-def types(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
+def types(
+    as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    no_headers: NoHeadersOption = False,
+    no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
+    catalog_path: CatalogOption = None,
+) -> None:
     """Partner types: id, name, aliases and how many service categories each offers.
 
     \b
@@ -390,163 +557,222 @@ def types(as_json: JsonOption = False, catalog: CatalogOption = None) -> None:
       catcli types
       catcli types --json
     """
-    from catcli import summary
+    from catcli import records
 
-    records = summary.types(_load(catalog)[0])
-    _json_or_table(records, as_json, lambda t: t.types_table(records))
+    out = _output(fmt, as_json, no_color, no_pager, None, no_headers)
+    rows = records.types(_load(catalog_path))
+    if out.is_table:
+        from catcli.render.table import types_table
+
+        out.table(types_table(rows, out.terminal().width))
+    else:
+        out.rows(rows, records.fields(records.TypeSummary))
 
 
-@app.command("matrix", epilog=EXIT_CODES)
+@app.command("matrix", epilog=_exit_codes())
 @_guarded
 def matrix(
     type_: TypeOption = None,
     market: MarketOption = None,
     as_json: JsonOption = False,
-    catalog: CatalogOption = None,
+    fmt: FormatOption = None,
+    no_headers: NoHeadersOption = False,
+    no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
+    catalog_path: CatalogOption = None,
 ) -> None:
     """Service categories against registration regions: where each is offered.
 
     Spellings that differ only in case, spaces or punctuation share a row.
+    When the grid does not fit the terminal, each category lists its regions
+    instead: no column is ever cut. CSV, TSV and markdown have one column per
+    registration region.
 
     \b
     Examples:
       catcli matrix --type tsp
-      catcli matrix --json
+      catcli matrix --format csv
     """
-    cat, resolver = _load(catalog)
+    out = _output(fmt, as_json, no_color, no_pager, None, no_headers)
+    catalog = _load(catalog_path)
+    from catcli.matrix import grid_rows
     from catcli.matrix import matrix as tabulate
-    from catcli.query import select
 
-    rows = tabulate(select(cat.services, _filters(resolver, type_, None, market)), cat.regions)
-    _json_or_table([r.as_dict() for r in rows], as_json, lambda t: t.matrix_table(rows, cat))
+    selection = catalog.selection(type_, None, market)
+    rows = tabulate(selection.services, catalog.regions)
+    if out.is_table:
+        from catcli.render.table import matrix_table
+
+        out.table(matrix_table(rows, catalog, out.terminal().width))
+    elif out.format in (OutputFormat.JSON, OutputFormat.JSONL):
+        from catcli.matrix import MatrixRow
+
+        out.rows(rows, MatrixRow._fields)
+    else:
+        header, flat = grid_rows(rows, catalog.regions)
+        from catcli.render import rows_text
+
+        emit(rows_text(out.format, flat, header, out.headers))
+    if not rows:
+        _say_empty(catalog, selection.filters)
 
 
-@app.command("check", epilog=EXIT_CODES)
+@app.command("check", epilog=_exit_codes("not eligible (the answer says where SERVICE is offered)"))
 @_guarded
 def check(
-    service: Annotated[str, typer.Argument(help="A service category, e.g. 'Paid Media'.")],
-    type_: Annotated[
+    service: Annotated[
         str,
-        typer.Option("--type", "-t", metavar="TYPE", autocompletion=_complete("type"), help="Partner type."),
-    ],
-    region: Annotated[
-        str,
-        typer.Option(
-            "--region",
-            "-r",
-            metavar="REGION",
-            autocompletion=_complete("region"),
-            help="Registration region.",
+        typer.Argument(
+            metavar="SERVICE",
+            help="A service or main category, e.g. 'Paid Media'.",
+            autocompletion=_complete("name"),
         ),
     ],
-    market: Annotated[
-        str | None,
-        typer.Option(
-            "--market", "-m", metavar="MARKET", autocompletion=_complete("region"), help="Target market."
-        ),
-    ] = None,
+    type_: TypeOption = None,
+    region: RegionOption = None,
+    market: MarketOption = None,
     as_json: JsonOption = False,
-    catalog: CatalogOption = None,
+    fmt: FormatOption = None,
+    no_headers: NoHeadersOption = False,
+    catalog_path: CatalogOption = None,
 ) -> None:
-    """May this partner offer SERVICE? Exit 0 if so, 1 if not (saying where it is offered).
+    """May this partner offer SERVICE? Exit 0 if so, 1 if not (saying why and where it is offered).
+
+    SERVICE may be a service category or a main category. --type and
+    --region are required, once each. A SERVICE that is in no row is a
+    usage error (exit 2, with the closest names), never a 'no'.
 
     \b
     Examples:
       catcli check 'Paid Media' --type tsp --region Japan
       catcli check 'Paid Media' --type tsp --region de || echo 'not in the EU'
     """
-    cat, resolver = _load(catalog)
-    from catcli.query import by_service_name, offered_at, select
-
-    filters = _filters(resolver, [type_], [region], [market] if market else None)
-    partner = next(iter(filters.types or ()))
-    where = next(iter(filters.regions or ()))
-    target_market = next(iter(filters.markets)) if filters.markets else None
-    named = by_service_name(cat.services, service)
-    eligible = select(named, filters)
-    if as_json:
-        _emit_json(
-            {
-                "eligible": bool(eligible),
-                "service": service,
-                "type": partner,
-                "registration_region": where,
-                "target_market": target_market,
-                "services": [s.as_dict() for s in eligible],
-                "alternatives": [] if eligible else [s.as_dict() for s in named],
-            }
+    out = _output(fmt, as_json, True, True, None, no_headers)
+    partner, where = _single(type_, "--type"), _single(region, "--region")
+    target = _single(market, "--market")
+    if partner is None or where is None:
+        missing = "--type" if partner is None else "--region"
+        raise UsageError(
+            f"check needs {missing}", hint="e.g. catcli check 'Paid Media' --type tsp --region Japan"
         )
-    if not named:
-        raise _no_such_name(service, cat)
-    target = f" targeting {target_market}" if target_market else ""
-    who = f"{partner} partners registered in {where}{target}"
-    if eligible:
-        if not as_json:
-            first = eligible[0]
-            _emit(
-                printable(
-                    f"yes: {who} may offer {first.service_category} ({first.main_category}): "
-                    f"{' '.join(first.definition.split())}"
-                )
-                + "\n"
-            )
-        return
-    places = offered_at(named, with_markets=target_market is not None)
-    if not as_json:
-        _emit(
-            printable(
-                f"no: {who} may not offer {named[0].service_category}; it is offered to {', '.join(places)}"
-            )
-            + "\n"
+    answer = _load(catalog_path).check(service, partner, where, target)
+    if out.is_table:
+        emit(printable(_sentence(answer)) + "\n")
+    else:
+        from catcli.query import Answer
+
+        out.one(answer, Answer._fields)
+    if not answer.eligible:
+        raise typer.Exit(EXIT_NO)
+
+
+def _sentence(answer: Any) -> str:
+    """'yes: …' with the definition, or 'no: …' with the reason."""
+    target = f" targeting {answer.target_market}" if answer.target_market else ""
+    who = f"{answer.type} partners registered in {answer.registration_region}{target}"
+    if answer.eligible:
+        first = answer.services[0]
+        categories = sorted({s.service_category for s in answer.services})
+        more = f" (service categories: {', '.join(categories)})" if len(categories) > 1 else ""
+        return (
+            f"yes: {who} may offer {first.service_category} ({first.main_category}){more}: "
+            f"{' '.join(first.definition.split())}"
         )
-    raise typer.Exit(EXIT_NOT_FOUND)
+    return f"no: {who} may not offer {answer.alternatives[0].service_category}; {answer.reason}"
 
 
-@app.command("import", epilog=EXIT_CODES)
+@app.command("info", epilog=_exit_codes())
+@_guarded
+def info(
+    as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    no_headers: NoHeadersOption = False,
+    catalog_path: CatalogOption = None,
+) -> None:
+    """The catalog in use: which file and why, its edition and source, counts, catcli's version.
+
+    \b
+    Examples:
+      catcli info
+      catcli info --json | jq -r .catalog
+    """
+    from catcli.info import describe, render_text
+
+    out = _output(fmt, as_json, True, True, None, no_headers)
+    record = describe(catalog_path)
+    if out.is_table:
+        emit(printable(render_text(record)))
+    else:
+        from catcli.info import Info
+
+        out.one(record, Info._fields)
+
+
+@app.command("import", epilog=_exit_codes())
 @_guarded
 def import_(
     document: Annotated[
-        str, typer.Argument(metavar="DOCUMENT", help="A Partner Center service-category document.")
-    ],
+        str | None,
+        typer.Argument(
+            metavar="DOCUMENT", help="A Partner Center service-category document.", show_default=False
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the catalog here (atomically), not to stdout."
+            "--output", "-o", metavar="FILE", help="Write the catalog to FILE (atomically), '-' for stdout."
         ),
     ] = None,
     base: Annotated[
         str | None,
         typer.Option(
-            "--base", metavar="CATALOG", help="Take types and regions from here. Default: the shipped one."
+            "--base", metavar="CATALOG", help="Take types and regions from here. Default: the bundled one."
         ),
     ] = None,
+    edition: Annotated[
+        str | None,
+        typer.Option(
+            "--edition", metavar="YYYY-MM-DD", help="The day the document was taken. Default: today."
+        ),
+    ] = None,
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Remove your imported catalog: answer from the bundled one again.")
+    ] = False,
 ) -> None:
-    """Build a catalog from a Partner Center document: its services, the base's types and regions.
+    """Build a catalog from a Partner Center document; by default it becomes your catalog.
 
-    The document is markdown: '# TSP', '# MCN/CAP' and '# Affiliate Partner'
-    over five-column tables, empty cells continuing the cell above, <br>
-    line breaks, mojibake. Nothing is written unless the whole import works.
+    Without --output the catalog is written to your user catalog
+    ($XDG_DATA_HOME/catcli/catalog.toml, default ~/.local/share/catcli/),
+    which every lookup then reads; 'catcli import --reset' goes back to the
+    bundled catalog. The document is markdown: '# TSP', '# MCN/CAP' and
+    '# Affiliate Partner' over five-column tables, empty cells continuing the
+    cell above, <br> line breaks, mojibake. Nothing is written unless the
+    whole import works.
 
     \b
     Examples:
+      catcli import partner-center.md --edition 2026-11-24
       catcli import partner-center.md --output catalog.toml
-      catcli import partner-center.md | catcli diff catalog.toml /dev/stdin
+      catcli import partner-center.md -o - | catcli diff catalog.toml -
+      catcli import --reset
     """
-    from pathlib import Path
+    from catcli import maintain
 
-    from catcli.catalog import default_path, load
-    from catcli.document import import_file
-    from catcli.tomlwrite import write_atomic
-
-    imported = import_file(Path(document), load(Path(base) if base else default_path()))
-    if output:
-        write_atomic(Path(output), imported)
-        sys.stderr.write(f"catcli: wrote {output}\n")
+    if reset:
+        if document or output:
+            raise UsageError("--reset takes no DOCUMENT or --output")
+        _warn(maintain.reset())
+        return
+    if document is None:
+        raise UsageError("import needs a DOCUMENT", hint="catcli import partner-center.md, or --reset")
+    imported = maintain.import_document(document, base, edition, output)
+    if imported.target is None:
+        emit(imported.text)
     else:
-        _emit(imported)
+        _warn(maintain.import_summary(imported))
 
 
-@app.command("validate", epilog=EXIT_CODES)
+@app.command("validate", epilog=_exit_codes("problems found"))
 @_guarded
 def validate(
     path: Annotated[
@@ -554,7 +780,9 @@ def validate(
         typer.Argument(metavar="[CATALOG]", help="Default: the catalog in use.", show_default=False),
     ] = None,
     as_json: JsonOption = False,
-    catalog: CatalogOption = None,
+    fmt: FormatOption = None,
+    no_headers: NoHeadersOption = False,
+    catalog_path: CatalogOption = None,
 ) -> None:
     """Check a catalog and report every problem with its location. Exit 0 if valid, 1 if not.
 
@@ -563,74 +791,92 @@ def validate(
       catcli validate
       catcli validate edited.toml --json
     """
-    from catcli.catalog import resolve_path, validate_file
+    from catcli import records
+    from catcli.catalog import validate as check_file
+    from catcli.files import checked_path
+    from catcli.location import locate
 
-    target = resolve_path(path or catalog)
-    checked, found = validate_file(target)
-    problems = sorted(found, key=lambda p: p.line or 0)  # file order; unplaced ones first
-    if as_json:
-        _emit_json(
-            [
-                {
-                    "file": str(target),
-                    "line": p.line,
-                    "column": p.column,
-                    "entry": p.entry,
-                    "message": p.message,
-                }
-                for p in problems
-            ]
-        )
+    out = _output(fmt, as_json, True, True, None, no_headers)
+    target = checked_path(path, "CATALOG") if path is not None else locate(catalog_path).path
+    checked, found = check_file(target)
+    problems = records.problems(str(target), found)
+    if not out.is_table:
+        out.rows(problems, records.fields(records.ProblemRecord))
     elif problems:
-        lines = (f"{_position(target, p.line, p.column)} {_entry(p.entry)}{p.message}" for p in problems)
-        _emit("".join(printable(line) + "\n" for line in lines))
-        sys.stderr.write(f"catcli: {target}: {len(problems)} problem{'s' if len(problems) != 1 else ''}\n")
+        emit(
+            "".join(
+                printable(f"{_position(p)} {p.entry + ': ' if p.entry else ''}{p.message}") + "\n"
+                for p in problems
+            )
+        )
+        _warn(f"{target}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     elif checked is not None:
         counts = (
             f"{len(checked.types)} types, {len(checked.regions)} regions, {len(checked.services)} services"
         )
-        _emit(f"{target}: valid ({counts})\n")
+        emit(printable(f"{target}: valid ({counts})") + "\n")
     if problems:
-        raise typer.Exit(EXIT_NOT_FOUND)
+        raise typer.Exit(EXIT_NO)
 
 
-def _position(path: object, line: int | None, column: int | None) -> str:
+def _position(problem: Any) -> str:
     """'file:line:column:' as compilers print it, with what is known."""
-    return ":".join([str(path), *(str(n) for n in (line, column) if n)]) + ":"
+    return ":".join([problem.file, *(str(n) for n in (problem.line, problem.column) if n)]) + ":"
 
 
-def _entry(entry: str) -> str:
-    return f"{entry}: " if entry else ""
-
-
-@app.command("diff", epilog=EXIT_CODES)
+@app.command("diff", epilog=_exit_codes("the catalogs differ (like diff)"))
 @_guarded
 def diff(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The catalog before.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The catalog after.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The catalog before ('-' for stdin).")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The catalog after ('-' for stdin).")],
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    no_headers: NoHeadersOption = False,
 ) -> None:
     """What changed between two catalogs, grouped by type and region. Exit 0 if identical, 1 if not.
 
     \b
     Examples:
       catcli diff old.toml catalog.toml
-      catcli diff old.toml catalog.toml --json
+      catcli diff old.toml catalog.toml --format csv
     """
-    from pathlib import Path
+    from catcli.diff import compare, diff_rows, render_text
+    from catcli.maintain import load_for_diff
 
-    from catcli.catalog import load
-    from catcli.diff import compare, render_text
+    out = _output(fmt, as_json, True, True, None, no_headers)
+    changes = compare(load_for_diff(old), load_for_diff(new))
+    if out.is_table:
+        emit(printable(render_text(changes)) if changes else "no differences\n")
+    elif out.format is OutputFormat.JSON:
+        from catcli.render.formats import to_json
 
-    changes = compare(load(Path(old)), load(Path(new)))
-    if as_json:
-        _emit_json(changes.as_dict())
-    elif changes:
-        _emit(printable(render_text(changes)))
+        emit(to_json(changes.as_dict()))
     else:
-        _emit("no differences\n")
+        from catcli.diff import DiffRow
+        from catcli.records import as_json as jsonable
+        from catcli.render import rows_text
+
+        emit(rows_text(out.format, [jsonable(r) for r in diff_rows(changes)], DiffRow._fields, out.headers))
     if changes:
-        raise typer.Exit(EXIT_NOT_FOUND)
+        raise typer.Exit(EXIT_NO)
+
+
+@app.command("completion", epilog=_exit_codes())
+@_guarded
+def completion(
+    shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
+) -> None:
+    """Print the shell completion script for SHELL.
+
+    \b
+    Examples:
+      catcli completion bash > ~/.local/share/bash-completion/completions/catcli
+      catcli completion zsh > "${fpath[1]}/_catcli"
+      catcli completion fish > ~/.config/fish/completions/catcli.fish
+    """
+    from catcli.completion import script
+
+    emit(script(shell))
 
 
 def app_for(argv: Sequence[str]) -> typer.Typer:
@@ -652,12 +898,32 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point; ends quietly when the reader closes the pipe."""
+    """Console-script entry point: output problems end in one stderr line, never a traceback."""
+    if sys.stdout is None:
+        _warn("error: cannot write output: standard output is closed")
+        sys.exit(EXIT_DATA)
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    if "_CATCLI_COMPLETE" in os.environ:  # a shell asking for completions: Typer's classes needed
+        from typer._completion_classes import completion_init
+
+        completion_init()
+    code = 0
     try:
         app_for(sys.argv[1:])(prog_name="catcli")
-    finally:
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except OSError as exc:
+        _warn(f"error: cannot write output: {exc.strerror or exc}")
+        code = EXIT_DATA
+    # A reader that went away must not make the interpreter complain at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(code)

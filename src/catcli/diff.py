@@ -8,14 +8,15 @@ as a change of that field rather than a removal and an addition.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from catcli.catalog import Catalog, Service
-from catcli.text import key
+from catcli.model import SERVICE_FIELDS, Catalog, Edition, Service
+from catcli.text import name_key
 
-COMPARED = ("main_category", "service_category", "target_markets", "definition")
+# Services pair on type and region; every other field is compared.
+COMPARED = tuple(f for f in SERVICE_FIELDS if f not in ("type", "registration_region"))
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,16 @@ class CatalogDiff:
     removed: tuple[Service, ...]
     changed: tuple[Changed, ...]
     groups: tuple[tuple[str, str], ...] = ()  # (type, region) pairs touched, in catalog order
+    edition: tuple[Edition, Edition] | None = None  # (old, new) when the provenance changed
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
+        return bool(self.added or self.removed or self.changed or self.edition)
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "edition": None
+            if self.edition is None
+            else {"old": self.edition[0]._asdict(), "new": self.edition[1]._asdict()},
             "added": [s.as_dict() for s in self.added],
             "removed": [s.as_dict() for s in self.removed],
             "changed": [
@@ -63,8 +68,8 @@ def _pairing_key(service: Service) -> tuple[str, str, str, str]:
     return (
         service.type,
         service.registration_region,
-        key(service.main_category),
-        key(service.service_category),
+        name_key(service.main_category),
+        name_key(service.service_category),
     )
 
 
@@ -101,20 +106,25 @@ def compare(old: Catalog, new: Catalog) -> CatalogDiff:
     unpaired = {id(s) for services in old_by_key.values() for s in services}
     removed = [s for s in old.services if id(s) in unpaired]
     order = _order(old, new)
-    touched = {(s.type, s.registration_region) for s in (*added, *removed, *(c.new for c in changed))}
+    touched = {_group(s) for s in (*added, *removed, *(c.new for c in changed))}
     return CatalogDiff(
-        tuple(sorted(added, key=order)),
-        tuple(sorted(removed, key=order)),
-        tuple(sorted(changed, key=lambda c: order(c.new))),
-        tuple(sorted(touched, key=lambda group: order(Service(group[0], group[1], (), "", "", "")))),
+        tuple(sorted(added, key=lambda s: order(_group(s)))),
+        tuple(sorted(removed, key=lambda s: order(_group(s)))),
+        tuple(sorted(changed, key=lambda c: order(_group(c.new)))),
+        tuple(sorted(touched, key=order)),
+        None if old.edition == new.edition else (old.edition, new.edition),
     )
 
 
-def _order(old: Catalog, new: Catalog) -> Any:
-    """Sort by type, then region, as the catalogs list them (new first); stable within."""
+def _group(service: Service) -> tuple[str, str]:
+    return (service.type, service.registration_region)
+
+
+def _order(old: Catalog, new: Catalog) -> Callable[[tuple[str, str]], tuple[int, int]]:
+    """Sort (type, region) groups as the catalogs list them (new first); stable within."""
     types = _positions([t.id for t in new.types] + [t.id for t in old.types])
     regions = _positions([r.name for r in new.regions] + [r.name for r in old.regions])
-    return lambda s: (types.get(s.type, len(types)), regions.get(s.registration_region, len(regions)))
+    return lambda group: (types.get(group[0], len(types)), regions.get(group[1], len(regions)))
 
 
 def _positions(names: Sequence[str]) -> dict[str, int]:
@@ -143,6 +153,11 @@ def render_text(diff: CatalogDiff) -> str:
             lines.append(f"        - {_show(change.old)}")
             lines.append(f"        + {_show(change.new)}")
     out = []
+    if diff.edition is not None:
+        old, new = diff.edition
+        for name, before, after in zip(old._fields, old, new, strict=True):
+            if before != after:
+                out.append(f"catalog {name}: {before or '(none)'} -> {after or '(none)'}")
     for (partner, region), lines in groups.items():
         out.append(f"{partner} · {region}")
         out.extend(lines)
@@ -154,3 +169,48 @@ def _show(value: str | list[str]) -> str:
     if isinstance(value, list):
         return ", ".join(value)
     return value.replace("\n", "\n          ")
+
+
+class DiffRow(NamedTuple):
+    """One change, flat, for csv, tsv, markdown and JSON Lines; fields are the column names."""
+
+    change: str  # added, removed, changed, edition
+    type: str
+    registration_region: str
+    main_category: str
+    service_category: str
+    field: str
+    old: str | list[str]
+    new: str | list[str]
+
+
+def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
+    rows: list[DiffRow] = []
+    if diff.edition is not None:
+        old, new = diff.edition
+        rows += [
+            DiffRow("edition", "", "", "", "", name, before, after)
+            for name, before, after in zip(old._fields, old, new, strict=True)
+            if before != after
+        ]
+    for change, services in (("added", diff.added), ("removed", diff.removed)):
+        rows += [
+            DiffRow(change, s.type, s.registration_region, s.main_category, s.service_category, "", "", "")
+            for s in services
+        ]
+    for item in diff.changed:
+        s = item.new
+        rows += [
+            DiffRow(
+                "changed",
+                s.type,
+                s.registration_region,
+                s.main_category,
+                s.service_category,
+                c.field,
+                c.old,
+                c.new,
+            )
+            for c in item.changes
+        ]
+    return rows

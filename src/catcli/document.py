@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from catcli.catalog import Catalog, Service, check, read_text
 from catcli.errors import CatalogError, UnknownValue
+from catcli.model import Catalog, Edition, Service
 from catcli.resolve import Resolver
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -127,7 +126,14 @@ def _service(partner: str, cells: list[list[str]], line: int, resolver: Resolver
     if len(region) != 1:
         raise CatalogError(f"{source}:{line}: expected one registration region, found {', '.join(region)}")
     markets = _regions(market_cell, "target market", line, resolver, source)
-    return Service(partner, region[0], tuple(markets), " ".join(main), " ".join(name), "\n".join(definition))
+    return Service(
+        type=partner,
+        registration_region=region[0],
+        target_markets=tuple(markets),
+        main_category=" ".join(main),
+        service_category=" ".join(name),
+        definition="\n".join(definition),
+    )
 
 
 def _regions(cell: list[str], kind: str, line: int, resolver: Resolver, source: str) -> list[str]:
@@ -144,6 +150,9 @@ def _regions(cell: list[str], kind: str, line: int, resolver: Resolver, source: 
     return found
 
 
+DEFAULT_SOURCE = "TikTok Shop Partner Center: Service categories"
+
+
 def to_catalog(text: str, base: Catalog, source: str = "document") -> Catalog:
     """The base catalog's types and regions with the document's services."""
     rows = parse(text, Resolver.for_catalog(base), source)
@@ -152,20 +161,23 @@ def to_catalog(text: str, base: Catalog, source: str = "document") -> Catalog:
         line = first_seen.setdefault(row.service.identity(), row.line)
         if line != row.line:
             raise CatalogError(f"{source}:{row.line}: repeats the service on line {line}")
-    return base._replace(services=tuple(row.service for row in rows), source=source)
+    return base._replace(services=tuple(row.service for row in rows))
 
 
-def import_file(path: Path, base: Catalog) -> str:
-    """A document file as catalog TOML, checked as a catalog before anyone writes it."""
-    import tomli
+def import_text(text: str, source: str, base: Catalog, edition: str, imported: str) -> tuple[str, Catalog]:
+    """A document as catalog TOML, checked as a catalog before anyone writes it."""
+    from catcli.schema import check
+    from catcli.tomlio import dumps, parse
 
-    from catcli.tomlwrite import dumps
-
-    imported = dumps(to_catalog(read_text(path, "document"), base, str(path)))
-    _, problems = check(tomli.loads(imported), imported)
-    if problems:
+    catalog = to_catalog(text, base, source)
+    catalog = catalog._replace(
+        edition=Edition(source=base.edition.source or DEFAULT_SOURCE, edition=edition, imported=imported)
+    )
+    written = dumps(catalog)
+    checked, problems = check(parse(written, "<imported catalog>"), written)
+    if problems or checked is None:
         raise CatalogError(
-            f"{path}: the imported catalog would not be valid: {problems[0]}",
+            f"{source}: the imported catalog would not be valid: {problems[0]}",
             hint="fix the document (or the base catalog's types and regions) and import again",
         )
-    return imported
+    return written, checked

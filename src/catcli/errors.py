@@ -1,23 +1,23 @@
 """The few ways catcli can fail, each carrying its exit code.
 
 Only ``cli.py`` turns these into messages and exit codes, so library code
-never prints or exits.
+never prints or exits. The codes follow grep and diff: 1 is an answer
+("no"), 2 a usage error, 3 a failure to read, trust or write a file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-EXIT_OK = 0
-EXIT_NOT_FOUND = 1
-EXIT_USAGE = 2
-EXIT_CATALOG = 3
+EXIT_NO = 1  # the answer is no: no match, not eligible, problems found, catalogs differ
+EXIT_USAGE = 2  # the command line asks for something that cannot exist
+EXIT_DATA = 3  # a catalog, document or output cannot be read, trusted or written
 
 
 class CatcliError(Exception):
     """Base class: a message for the user and, optionally, a hint."""
 
-    exit_code = EXIT_NOT_FOUND
+    exit_code = EXIT_DATA
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)
@@ -26,9 +26,9 @@ class CatcliError(Exception):
 
 
 class NotFound(CatcliError):
-    """A name matched nothing in the catalog."""
+    """A name matched nothing in the catalog: a 'no', not a failure."""
 
-    exit_code = EXIT_NOT_FOUND
+    exit_code = EXIT_NO
 
 
 class UsageError(CatcliError):
@@ -38,16 +38,17 @@ class UsageError(CatcliError):
 
 
 class UnknownValue(UsageError):
-    """An option value (type, region, market, format) is not known."""
+    """A value (type, region, market, service, field) is not known; carries the suggestions."""
 
-    def __init__(self, kind: str, value: str, suggestions: Sequence[str], listing: str) -> None:
-        message = f"unknown {kind} {value!r}"
+    def __init__(
+        self, kind: str, value: str, suggestions: Sequence[str], listing: str, message: str | None = None
+    ) -> None:
         if suggestions:
             quoted = " or ".join(repr(s) for s in suggestions)
             hint = f"did you mean {quoted}? See all with: {listing}"
         else:
             hint = f"see all with: {listing}"
-        super().__init__(message, hint)
+        super().__init__(message or f"unknown {kind} {value!r}", hint)
         self.kind = kind
         self.value = value
         self.suggestions = tuple(suggestions)
@@ -56,4 +57,10 @@ class UnknownValue(UsageError):
 class CatalogError(CatcliError):
     """A catalog or document cannot be read, parsed or trusted."""
 
-    exit_code = EXIT_CATALOG
+    exit_code = EXIT_DATA
+
+
+class OutputError(CatcliError):
+    """Output cannot be written: a full disk, a closed stream, a refused path."""
+
+    exit_code = EXIT_DATA

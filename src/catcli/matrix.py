@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from catcli.catalog import Region, Service
-from catcli.text import key
+from catcli.model import Region, Service
+from catcli.text import name_key
 
 
-@dataclass(frozen=True)
-class MatrixRow:
-    """A service category (spellings merged) and where it is offered."""
+class MatrixRow(NamedTuple):
+    """A service category (spellings merged) and where it is offered; fields are the JSON keys."""
 
     type: str
     main_category: str
     service_category: str
     registration_regions: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "type": self.type,
-            "main_category": self.main_category,
-            "service_category": self.service_category,
-            "registration_regions": list(self.registration_regions),
-        }
 
 
 def matrix(services: Iterable[Service], regions: Sequence[Region]) -> list[MatrixRow]:
@@ -32,7 +23,7 @@ def matrix(services: Iterable[Service], regions: Sequence[Region]) -> list[Matri
     order = {r.name: i for i, r in enumerate(regions)}
     grouped: dict[tuple[str, str, str], tuple[Service, set[str]]] = {}
     for service in services:
-        group = (service.type, key(service.main_category), key(service.service_category))
+        group = (service.type, name_key(service.main_category), name_key(service.service_category))
         first, offered = grouped.setdefault(group, (service, set()))
         offered.add(service.registration_region)
     # Keep each main category's rows together, in order of first appearance.
@@ -42,16 +33,26 @@ def matrix(services: Iterable[Service], regions: Sequence[Region]) -> list[Matri
     ordered = sorted(grouped, key=lambda group: main_order[group[:2]])
     return [
         MatrixRow(
-            first.type,
-            first.main_category,
-            first.service_category,
-            tuple(sorted(offered, key=lambda r: order.get(r, len(order)))),
+            type=first.type,
+            main_category=first.main_category,
+            service_category=first.service_category,
+            registration_regions=tuple(sorted(offered, key=lambda r: order.get(r, len(order)))),
         )
         for first, offered in (grouped[group] for group in ordered)
     ]
 
 
-def markets_of(region: str, services: Iterable[Service], regions: Sequence[Region]) -> list[str]:
-    """The markets a region's partners may target, in catalog order."""
-    found = {m for s in services if s.registration_region == region for m in s.target_markets}
-    return [r.name for r in regions if r.name in found]
+def grid_rows(rows: Sequence[MatrixRow], regions: Sequence[Region]) -> tuple[list[str], list[dict[str, str]]]:
+    """The grid for csv, tsv and markdown: one column per registration region, 'yes' or 'no'."""
+    names = [r.name for r in regions]
+    header = ["type", "main_category", "service_category", *names]
+    grid = [
+        {
+            "type": row.type,
+            "main_category": row.main_category,
+            "service_category": row.service_category,
+            **{name: "yes" if name in row.registration_regions else "no" for name in names},
+        }
+        for row in rows
+    ]
+    return header, grid

@@ -1,7 +1,8 @@
-"""Questions asked of the catalog: filter by type and region, find by name.
+"""Questions asked of the catalog: filter by type and region, find by name, check eligibility.
 
-Pure functions over the model, so they are tested without the CLI. Search
-and the matrix live in their own modules, loaded only by their commands.
+Pure functions over the model, so they are tested without the CLI; the CLI
+and the Python API (``Catalog.select``, ``Catalog.check``) both call them.
+Search and the matrix live in their own modules, loaded only by their commands.
 """
 
 from __future__ import annotations
@@ -9,42 +10,102 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from catcli.catalog import Service
-from catcli.text import key
+from catcli.model import Catalog, Region, Service
+from catcli.text import name_key
+
+Spelling = str | Sequence[str] | None
+
+
+class Resolved(NamedTuple):
+    """A filter value: the catalog's name for it, and what was typed."""
+
+    name: str
+    asked: str
 
 
 class Filters(NamedTuple):
-    """None means 'any'; a set means 'any of these'."""
+    """Empty means 'any'; several values mean 'any of these'."""
 
-    types: frozenset[str] | None = None
-    regions: frozenset[str] | None = None
-    markets: frozenset[str] | None = None
+    types: tuple[Resolved, ...] = ()
+    regions: tuple[Resolved, ...] = ()
+    markets: tuple[Resolved, ...] = ()
 
-    def admits(self, service: Service) -> bool:
-        return (
-            (self.types is None or service.type in self.types)
-            and (self.regions is None or service.registration_region in self.regions)
-            and (self.markets is None or not self.markets.isdisjoint(service.target_markets))
-        )
+    def select(self, services: Iterable[Service]) -> list[Service]:
+        types = {t.name for t in self.types}
+        regions = {r.name for r in self.regions}
+        markets = {m.name for m in self.markets}
+        return [
+            s
+            for s in services
+            if (not types or s.type in types)
+            and (not regions or s.registration_region in regions)
+            and (not markets or not markets.isdisjoint(s.target_markets))
+        ]
 
 
-def select(services: Iterable[Service], filters: Filters) -> list[Service]:
-    return [s for s in services if filters.admits(s)]
+class Selection(NamedTuple):
+    """What a filter selected, with what the filters resolved to."""
+
+    services: list[Service]
+    filters: Filters
+
+
+def _listed(value: Spelling) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def filters(
+    catalog: Catalog, type: Spelling = None, region: Spelling = None, market: Spelling = None
+) -> Filters:  # noqa: A002
+    """Resolve what was typed (names, aliases, countries, ISO codes) to the catalog's names."""
+    from catcli.resolve import Resolver
+
+    resolver = Resolver.for_catalog(catalog)
+    return Filters(
+        tuple(Resolved(resolver.type(v), v) for v in _listed(type)),
+        tuple(Resolved(resolver.region(v), v) for v in _listed(region)),
+        tuple(Resolved(resolver.region(v, "target market"), v) for v in _listed(market)),
+    )
+
+
+def select(
+    catalog: Catalog, type: Spelling = None, region: Spelling = None, market: Spelling = None
+) -> Selection:  # noqa: A002
+    chosen = filters(catalog, type, region, market)
+    return Selection(chosen.select(catalog.services), chosen)
+
+
+def markets_of(region: str, services: Iterable[Service], regions: Sequence[Region]) -> list[str]:
+    """The markets a region's partners may target, in catalog order."""
+    found = {m for s in services if s.registration_region == region for m in s.target_markets}
+    return [r.name for r in regions if r.name in found]
+
+
+def why_empty(catalog: Catalog, chosen: Filters) -> str:
+    """Why a selection is empty, in the catalog's own terms."""
+    markets = {m.name for m in chosen.markets}
+    for region in chosen.regions:
+        reachable = markets_of(region.name, catalog.services, catalog.regions)
+        if markets and markets.isdisjoint(reachable):
+            return f"{_registered(region)} partners target only {', '.join(reachable) or 'no market'}"
+    for market in chosen.markets:
+        if not any(market.name in s.target_markets for s in catalog.services):
+            return f"no registration region targets {market.name}"
+    return "no service matches all of the filters together; drop one to see more"
+
+
+def _registered(region: Resolved) -> str:
+    return region.name if region.name == region.asked else f"{region.name} ({region.asked})"
 
 
 def by_name(services: Sequence[Service], name: str) -> list[Service]:
     """Rows whose service or main category is NAME, ignoring case, spaces and punctuation."""
-    wanted = key(name)
+    wanted = name_key(name)
     if not wanted:
         return []
-    return [s for s in services if wanted in (key(s.service_category), key(s.main_category))]
-
-
-def by_service_name(services: Sequence[Service], name: str) -> list[Service]:
-    """Rows whose service category is NAME; failing that, whose main category is."""
-    wanted = key(name)
-    exact = [s for s in services if key(s.service_category) == wanted]
-    return exact or [s for s in services if key(s.main_category) == wanted]
+    return [s for s in services if wanted in (name_key(s.service_category), name_key(s.main_category))]
 
 
 def offered_at(services: Iterable[Service], with_markets: bool = False) -> list[str]:
@@ -62,6 +123,61 @@ def names(services: Iterable[Service]) -> list[str]:
     """Every distinct service and main category name, for suggestions and completion."""
     seen: dict[str, str] = {}
     for service in services:
-        seen.setdefault(key(service.service_category), service.service_category)
-        seen.setdefault(key(service.main_category), service.main_category)
+        seen.setdefault(name_key(service.service_category), service.service_category)
+        seen.setdefault(name_key(service.main_category), service.main_category)
     return list(seen.values())
+
+
+def unknown_name(name: str, catalog: Catalog) -> tuple[str, list[str]]:
+    """The message and close names for a NAME that is in no row."""
+    from catcli.resolve import suggest
+
+    return f"no service or main category named {name!r}", suggest(name, names(catalog.services))
+
+
+class Answer(NamedTuple):
+    """``check``'s answer; its fields, in order, are the ``check --json`` keys."""
+
+    eligible: bool
+    service: str  # the name asked about, as typed
+    type: str
+    registration_region: str
+    target_market: str | None
+    reason: str  # when not eligible: why, in words
+    services: tuple[Service, ...]  # the rows that make it a yes
+    alternatives: tuple[Service, ...]  # when not eligible: every row by that name
+
+
+def check(catalog: Catalog, name: str, type: str, region: str, market: str | None = None) -> Answer:  # noqa: A002
+    """May a partner of TYPE registered in REGION offer NAME (a service or main category)?
+
+    A NAME that is in no row raises UnknownValue: a typo is not a "no".
+    """
+    from catcli.errors import UnknownValue
+
+    chosen = filters(catalog, type, region, market)
+    named = by_name(catalog.services, name)
+    if not named:
+        message, close = unknown_name(name, catalog)
+        raise UnknownValue("service", name, close, "catcli list", message=message)
+    eligible = chosen.select(named)
+    partner, where = chosen.types[0], chosen.regions[0]
+    target = chosen.markets[0].name if chosen.markets else None
+    reason = ""
+    if not eligible:
+        reachable = markets_of(where.name, catalog.services, catalog.regions)
+        places = f"it is offered to {', '.join(offered_at(named, with_markets=target is not None))}"
+        if target is not None and target not in reachable:
+            reason = f"{where.name}-registered partners sell only in {', '.join(reachable)}; {places}"
+        else:
+            reason = places
+    return Answer(
+        eligible=bool(eligible),
+        service=name,
+        type=partner.name,
+        registration_region=where.name,
+        target_market=target,
+        reason=reason,
+        services=tuple(eligible),
+        alternatives=() if eligible else tuple(named),
+    )

@@ -6,11 +6,11 @@ and 'MEXICO' all find Mexico, and 'mcn/cap' finds the MCN type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from catcli.catalog import Catalog
 from catcli.errors import UnknownValue
-from catcli.text import fold, key
+from catcli.model import Catalog
+from catcli.text import fold, name_key
 
 
 class Resolver:
@@ -49,9 +49,9 @@ class Resolver:
         if kind not in self._folded:
             folded: dict[str, str] = {}
             for label, target in self._labels[kind].items():
-                folded.setdefault(key(label), target)
+                folded.setdefault(name_key(label), target)
             self._folded[kind] = folded
-        return self._folded[kind].get(key(value))
+        return self._folded[kind].get(name_key(value))
 
     def region(self, value: str, kind: str = "region") -> str:
         """The canonical region name for a region, alias, country name or ISO code."""
@@ -66,15 +66,6 @@ class Resolver:
             raise UnknownValue("partner type", value, suggest(value, self.type_labels), "catcli types")
         return found
 
-    def regions_of(self, values: Iterable[str] | None, kind: str = "region") -> frozenset[str] | None:
-        """None means 'no filter'; repeated values mean 'any of'."""
-        values = list(values or ())
-        return frozenset(self.region(v, kind) for v in values) if values else None
-
-    def types_of(self, values: Iterable[str] | None) -> frozenset[str] | None:
-        values = list(values or ())
-        return frozenset(self.type(v) for v in values) if values else None
-
 
 def suggest(value: str, labels: Sequence[str], limit: int = 3) -> list[str]:
     """Closest known labels, for 'did you mean …?'; only runs on the error path."""
@@ -86,6 +77,22 @@ def suggest(value: str, labels: Sequence[str], limit: int = 3) -> list[str]:
     matches = difflib.get_close_matches(fold(value), list(by_fold), n=limit, cutoff=0.6)
     if not matches:
         # Prefixes catch what edit distance misses: 'ger' -> Germany.
-        prefix = key(value)
-        matches = [f for f in by_fold if prefix and key(f).startswith(prefix)][:limit]
+        prefix = name_key(value)
+        matches = [f for f in by_fold if prefix and name_key(f).startswith(prefix)][:limit]
     return [by_fold[m] for m in matches]
+
+
+def resolve_region(text: str, catalog: Catalog | None = None) -> str:
+    """The region name TEXT means (a region, alias, member country or ISO code); UnknownValue if none."""
+    return Resolver.for_catalog(catalog if catalog is not None else _default()).region(text)
+
+
+def resolve_type(text: str, catalog: Catalog | None = None) -> str:
+    """The partner type id TEXT means (an id, name or alias); UnknownValue if none."""
+    return Resolver.for_catalog(catalog if catalog is not None else _default()).type(text)
+
+
+def _default() -> Catalog:
+    from catcli.catalog import load
+
+    return load()

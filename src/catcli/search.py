@@ -1,39 +1,138 @@
-"""Finding services by words, names ranked before definitions."""
+"""Finding services by words, names ranked before definitions.
+
+Words are folded as ``show`` folds names (catcli.text.words), and a word may
+span the catalog's own word breaks: 'livestream' finds *Live Stream*,
+'live stream' finds *Livestream*, 'onboarding' finds *On-boarding* and
+'ecommerce' finds *e-commerce*. A row matches when the query's words, taken
+alone or run together with their neighbours, each begin at a word of the row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from catcli.catalog import Service
+from catcli.errors import UsageError
+from catcli.model import Service
 from catcli.text import words
 
+MAX_WORDS = 32  # distinct words in a query; bounds the work for any argument
+MIN_TAIL = 3  # letters of a word that a run spanning words may end with
+MAX_SUGGESTED = 64  # longer words get no "did you mean": no catalog word is near
 
-@dataclass(frozen=True)
-class Hit:
+
+class Hit(NamedTuple):
     service: Service
-    in_name: bool
+    in_name: bool  # found in the main or service category, not only the definition
+
+
+class _Row(NamedTuple):
+    """A text's folded words, in order."""
+
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _Row:
+        return cls(tuple(w for text in texts for w in words(text)))
+
+    def begins_word(self, run: str) -> bool:
+        """Does RUN begin a word here, or spell whole neighbouring words run together?
+
+        A run that spans words may end inside the last one only by MIN_TAIL
+        letters or more: 'livestr' finds *live stream*, 'liver' does not
+        find *live reviews*.
+        """
+        found = self.words
+        for first in range(len(found)):
+            if found[first].startswith(run):
+                return True
+            position, index = 0, first
+            while index < len(found) and run.startswith(found[index], position):
+                position += len(found[index])
+                index += 1
+                if position == len(run):
+                    return True
+            tail = run[position:]
+            if (
+                index > first
+                and index < len(found)
+                and len(tail) >= MIN_TAIL
+                and found[index].startswith(tail)
+            ):
+                return True
+        return False
+
+    def matches(self, query: Sequence[str]) -> bool:
+        """Can the query be cut into runs of neighbouring words that each begin a word here?"""
+        reachable = [True] + [False] * len(query)
+        for begin in range(len(query)):
+            if not reachable[begin]:
+                continue
+            for end in range(begin + 1, len(query) + 1):
+                if not reachable[end] and self.begins_word("".join(query[begin:end])):
+                    reachable[end] = True
+        return reachable[-1]
+
+
+def query_words(text: str) -> list[str]:
+    """The search words of TEXT, folded; too many distinct words is a usage error."""
+    query = words(text)
+    if len(set(query)) > MAX_WORDS:
+        raise UsageError(
+            f"too many words to search for ({len(set(query))}; at most {MAX_WORDS})",
+            hint="search for a few words that the row must contain",
+        )
+    return query
 
 
 def search(services: Sequence[Service], text: str) -> list[Hit]:
-    """Rows where every word of TEXT begins some word of the row.
+    """Rows where every word of TEXT begins some word of the row (or a run of them).
 
     Rows matching on their names rank before rows matching only in the
     definition; within a rank, catalog order.
     """
-    query = words(text)
+    query = query_words(text)
     if not query:
         return []
     name_hits: list[Hit] = []
     definition_hits: list[Hit] = []
     for service in services:
-        name_words = words(service.main_category) + words(service.service_category)
-        if _all_prefixed(query, name_words):
+        if _Row.of((service.main_category, service.service_category)).matches(query):
             name_hits.append(Hit(service, True))
-        elif _all_prefixed(query, name_words + words(service.definition)):
+        elif _Row.of((service.main_category, service.service_category, service.definition)).matches(query):
             definition_hits.append(Hit(service, False))
     return name_hits + definition_hits
 
 
-def _all_prefixed(query: Sequence[str], row_words: Sequence[str]) -> bool:
-    return all(any(w.startswith(q) for w in row_words) for q in query)
+def vocabulary(services: Sequence[Service]) -> list[str]:
+    """Every folded word of the catalog, and every pair of neighbours run together."""
+    found: dict[str, None] = {}
+    for service in services:
+        for text in (service.main_category, service.service_category, service.definition):
+            folded = words(text)
+            found.update(dict.fromkeys(folded))
+            found.update(dict.fromkeys(a + b for a, b in zip(folded, folded[1:], strict=False)))
+    return list(found)
+
+
+def respelling(services: Sequence[Service], text: str) -> str | None:
+    """A close spelling of TEXT that does find something ('livestrem' -> 'livestream'), or None."""
+    import difflib
+
+    query = query_words(text)
+    known = vocabulary(services)
+    fixed = []
+    for word in query:
+        if any(v.startswith(word) for v in known):
+            fixed.append(word)
+            continue
+        if len(word) > MAX_SUGGESTED:
+            return None
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if not close:
+            return None
+        fixed.append(close[0])
+    candidate = " ".join(fixed)
+    if fixed == query or not search(services, candidate):
+        return None
+    return candidate

@@ -1,4 +1,10 @@
-"""Text helpers shared by resolution, matching, search and rendering."""
+"""Text helpers shared by resolution, matching, search and rendering.
+
+One spelling fold serves every comparison: ``words`` lower-cases, strips
+accents, reads '&' as 'and' and splits at everything that is not a letter or
+digit; ``name_key`` joins those words, so 'Live Stream', 'livestream' and
+'LIVE-stream' share a key.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,17 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[\W_]+")
-# C0/C1 controls (but not newline), DEL, and bidi overrides: anything that can
-# move the cursor, recolour the terminal or reorder what a reader sees.
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters that are invisible or move text around: zero-width and joiners,
+# line/paragraph separators, bidi marks, embeddings, overrides and isolates,
+# the word joiner and invisible operators, the BOM, the Arabic letter mark,
+# and tag characters.
+_HIDDEN = "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+# C0/C1 controls (but not newline), DEL, and the hidden characters above:
+# anything that can move the cursor, recolour the terminal, hide text or
+# reorder what a reader sees.
+UNSAFE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}]")
+# The same, as a problem in catalog text (where a newline is fine too).
+INVISIBLE = UNSAFE
 
 
 def fold(value: str) -> str:
@@ -18,14 +32,14 @@ def fold(value: str) -> str:
     return stripped.casefold()
 
 
-def key(value: str) -> str:
-    """A lookup key that also ignores spaces and punctuation ('&' reads 'and')."""
-    return _NON_ALNUM.sub("", fold(value).replace("&", "and"))
-
-
 def words(value: str) -> list[str]:
-    """Folded words, for prefix search."""
-    return raw_words(fold(value))
+    """Folded words ('&' read as 'and'): the unit of search and of every name comparison."""
+    return [w for w in _NON_ALNUM.split(fold(value).replace("&", " and ")) if w]
+
+
+def name_key(value: str) -> str:
+    """A name as a lookup key: its folded words joined, so spacing and punctuation never count."""
+    return "".join(words(value))
 
 
 def raw_words(value: str) -> list[str]:
@@ -33,10 +47,15 @@ def raw_words(value: str) -> list[str]:
     return [w for w in _NON_ALNUM.split(value) if w]
 
 
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def printable(value: str) -> str:
-    """Show control characters as visible escapes instead of sending them to a terminal."""
+    """Show control and invisible characters as visible escapes instead of sending them to a terminal."""
     if not UNSAFE.search(value):
         return value
-    return UNSAFE.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", value
-    )
+    return UNSAFE.sub(_escape, value)

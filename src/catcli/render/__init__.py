@@ -6,7 +6,7 @@ csv, and the machine formats never load Rich.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -20,20 +20,31 @@ class OutputFormat(str, Enum):
     MARKDOWN = "markdown"
 
 
-RowRenderer = Callable[[Sequence[Mapping[str, Any]], Sequence[str]], str]
-
-
-def row_renderer(fmt: OutputFormat) -> RowRenderer:
-    """The text renderer for a machine format; TABLE has its own per-command layouts."""
-    if fmt is OutputFormat.TABLE:
-        raise ValueError("tables are drawn by catcli.render.table")
+def rows_text(
+    fmt: OutputFormat, rows: Sequence[Mapping[str, Any]], header: Sequence[str], headers: bool = True
+) -> str:
+    """Rows (JSON objects, keys in header order) in a machine format; a JSON array for JSON."""
     from catcli.render import formats
 
-    renderers: dict[OutputFormat, RowRenderer] = {
-        OutputFormat.JSON: lambda records, header: formats.json_rows(records),
-        OutputFormat.JSONL: lambda records, header: formats.jsonl_rows(records),
-        OutputFormat.CSV: formats.csv_rows,
-        OutputFormat.TSV: formats.tsv_rows,
-        OutputFormat.MARKDOWN: formats.markdown_rows,
-    }
-    return renderers[fmt]
+    if fmt is OutputFormat.JSON:
+        return formats.to_json(list(rows))
+    if fmt is OutputFormat.JSONL:
+        return formats.jsonl(rows)
+    if fmt is OutputFormat.CSV:
+        return formats.csv(rows, header, headers)
+    if fmt is OutputFormat.TSV:
+        return formats.tsv(rows, header, headers)
+    if fmt is OutputFormat.MARKDOWN:
+        return formats.markdown(rows, header)
+    raise ValueError("tables are drawn by catcli.render.table")
+
+
+def object_text(
+    fmt: OutputFormat, value: Mapping[str, Any], header: Sequence[str], headers: bool = True
+) -> str:
+    """One JSON object (check, diff, info): as itself in JSON, as a one-row table elsewhere."""
+    if fmt is OutputFormat.JSON:
+        from catcli.render.formats import to_json
+
+        return to_json(dict(value))
+    return rows_text(fmt, [value], header, headers)

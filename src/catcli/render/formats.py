@@ -1,7 +1,9 @@
-"""Machine-readable output: JSON, JSON Lines, CSV, TSV and markdown.
+"""Machine-readable output: JSON, JSON Lines, CSV, TSV and markdown, from records.
 
 Written with the standard library only, so scripts never pay for Rich.
-Every function returns the whole text: nothing is printed half-made.
+Every function returns the whole text: nothing is printed half-made. The
+records are catcli.records' NamedTuples (or the model's), turned into JSON
+values by ``records.as_json``; the flat formats join lists with "; ".
 """
 
 from __future__ import annotations
@@ -12,63 +14,91 @@ from typing import Any
 
 from catcli.text import UNSAFE, printable
 
-Record = Mapping[str, Any]
+Row = Mapping[str, Any]
 
 
 def _json(value: Any, indent: int | None = None) -> str:
-    """json.dumps escapes C0 controls but lets DEL, C1 controls and bidi
-    overrides through; escape those too, so JSON piped to a terminal cannot
-    drive it. (Raw newlines in json.dumps output are only its own layout.)"""
+    """json.dumps escapes C0 controls but lets DEL, C1 controls, bidi controls,
+    zero-width characters and the line separators U+2028/2029 through; escape
+    those too, so JSON piped to a terminal cannot drive it and every JSON Lines
+    record stays on one line. (Raw newlines in json.dumps output are only its
+    own layout.)"""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: Any) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # JSON spells characters beyond the BMP as a surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def to_json(value: Any) -> str:
     return _json(value, indent=2) + "\n"
 
 
-def json_rows(records: Sequence[Record]) -> str:
-    return to_json(list(records))
+def jsonl(rows: Sequence[Any]) -> str:
+    return "".join(_json(r) + "\n" for r in rows)
 
 
-def jsonl_rows(records: Sequence[Record]) -> str:
-    return "".join(_json(r) + "\n" for r in records)
-
-
-def _flat(value: Any) -> str:
-    """Multi-valued fields joined with '; ', every field made safe to print."""
+def flat(value: Any) -> str:
+    """A JSON value as one cell: lists joined with '; ', nested objects by their name; safe to print."""
     if isinstance(value, (list, tuple)):
-        value = "; ".join(str(v) for v in value)
+        value = "; ".join(flat(v) for v in value)
+    elif isinstance(value, Mapping):
+        value = _label(value)
+    elif value is None:
+        value = ""
+    elif isinstance(value, bool):
+        value = "true" if value else "false"
     return printable(str(value))
 
 
-def csv_rows(records: Sequence[Record], header: Sequence[str]) -> str:
-    import csv
+def _label(value: Mapping[str, Any]) -> str:
+    """A nested object in one cell: 'Germany (DE)', a service's 'main › service', else its JSON."""
+    if "code" in value and "name" in value:
+        return f"{value['name']} ({value['code']})"
+    if "service_category" in value and "main_category" in value:
+        return f"{value['main_category']} › {value['service_category']}"
+    return _json(value)
+
+
+def csv(rows: Sequence[Row], header: Sequence[str], headers: bool = True) -> str:
+    """RFC 4180 CSV; cells are the data as they are (a spreadsheet may read '=…' as a formula)."""
+    import csv as csv_module
     import io
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([_flat(r.get(k, "")) for k in header] for r in records)
+    writer = csv_module.writer(buffer, lineterminator="\n")
+    if headers:
+        writer.writerow(header)
+    writer.writerows([flat(r.get(k, "")) for k in header] for r in rows)
     return buffer.getvalue()
 
 
-def tsv_rows(records: Sequence[Record], header: Sequence[str]) -> str:
+def tsv(rows: Sequence[Row], header: Sequence[str], headers: bool = True) -> str:
     """One record per line; backslash, tab and line break inside a field are escaped."""
-    lines = ["\t".join(header)]
-    lines += ["\t".join(_tsv_field(r.get(k, "")) for k in header) for r in records]
-    return "\n".join(lines) + "\n"
+    lines = ["\t".join(header)] if headers else []
+    lines += ["\t".join(_tsv_field(r.get(k, "")) for k in header) for r in rows]
+    return "".join(line + "\n" for line in lines)
 
 
 def _tsv_field(value: Any) -> str:
-    return _flat(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    return flat(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def markdown_rows(records: Sequence[Record], header: Sequence[str]) -> str:
+_MARKDOWN = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "\r": ""})
+
+
+def markdown(rows: Sequence[Row], header: Sequence[str]) -> str:
+    """A GitHub table (always with its header, which makes it one): pipes escaped,
+    HTML neutralised (&lt; &gt; &amp;), line breaks as <br>."""
+
     def cell(value: Any) -> str:
-        text = _flat(value).replace("\\", "\\\\").replace("|", "\\|")
-        return text.replace("\n", "<br>")
+        return flat(value).translate(_MARKDOWN).replace("\n", "<br>")
 
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell(r.get(k, "")) for k in header) + " |" for r in records]
-    return "\n".join(lines) + "\n"
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell(r.get(k, "")) for k in header) + " |" for r in rows]
+    return "".join(line + "\n" for line in lines)

@@ -7,30 +7,54 @@ link or move the cursor of the terminal it is shown on.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from catcli.catalog import Catalog, Service
-from catcli.text import fold, printable, raw_words
+from catcli.model import SERVICE_FIELDS, Catalog, Service
+from catcli.text import fold, name_key, printable, raw_words
 
 if TYPE_CHECKING:
     from catcli.matrix import MatrixRow
+    from catcli.output import Terminal
+    from catcli.query import Filters
+    from catcli.records import RegionSummary, TypeSummary
 
 
-def console() -> Console:
-    """Rich finds width (COLUMNS or the terminal) and colour (tty, NO_COLOR) itself."""
-    return Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False)
+Drawable = Table | Group | Text  # what the CLI hands to Output.table
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-def show(renderable: Table | Group | Text) -> None:
-    console().print(renderable)
+def to_text(renderable: RenderableType, term: Terminal) -> str:
+    """The renderable drawn for this terminal, every line without trailing blanks.
+
+    Width and colour are decided once (catcli.output.terminal), not by Rich
+    from the environment: no colour means no escape sequence at all, bold
+    included.
+    """
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=term.width,
+        color_system="auto" if term.color else None,
+        force_terminal=term.color,
+        no_color=False,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+    console.print(renderable)
+    return _TRAILING.sub(r"\1", buffer.getvalue())
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -52,24 +76,28 @@ NARROW = 70  # below this many columns, tables give way to stacked text
 
 
 def services_table(
-    services: Sequence[Service], catalog: Catalog, highlight: Sequence[str] = ()
+    services: Sequence[Service],
+    catalog: Catalog,
+    width: int,
+    *,
+    filters: Filters | None = None,
+    highlight: Sequence[str] = (),
+    fields: Sequence[str] | None = None,
+    headers: bool = True,
 ) -> Table | Group:
-    """The list (and search) layout: what all rows share goes in the title."""
+    """The list (and search) layout: what all rows share, and what was asked, goes in the title."""
     names = _type_names(catalog)
     varying_type = len({s.type for s in services}) > 1
     varying_where = len({(s.registration_region, s.target_markets) for s in services}) > 1
-    title = [f"{len(services)} service{'s' if len(services) != 1 else ''}"]
-    if services and not varying_type:
-        title.append(names.get(services[0].type, services[0].type))
-    if services and not varying_where:
-        title.append(f"registered in {services[0].registration_region}")
-        title.append(f"targeting {', '.join(services[0].target_markets)}")
 
     def offered_by(service: Service) -> str:
         parts = [names.get(service.type, service.type)] if varying_type else []
         return "\n".join([*parts, _where(service)] if varying_where else parts)
 
-    if console().width < NARROW:
+    title = _text(" · ".join(_title(services, catalog, filters)), "bold")
+    if fields is not None and tuple(fields) != SERVICE_FIELDS:
+        return _fields_table(title, services, fields, highlight, headers)
+    if width < NARROW:
         blocks = [
             (
                 _marked(f"{s.main_category} › {s.service_category}", highlight, "bold"),
@@ -78,18 +106,29 @@ def services_table(
             )
             for s in services
         ]
-        return _stacked(_text(" · ".join(title), "bold"), blocks)
-    table = Table(title=_text(" · ".join(title)), box=box.SIMPLE_HEAD, title_justify="left", expand=True)
+        return _stacked(title, blocks)
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=True, show_header=headers)
     if varying_type or varying_where:
         table.add_column("Offered by", overflow="fold", ratio=1, min_width=10)
     table.add_column("Main category", overflow="fold", ratio=1, min_width=10)
     table.add_column("Service category", overflow="fold", ratio=1, min_width=10)
     table.add_column("Definition", overflow="fold", ratio=2, min_width=20)
+    _add_grouped_rows(table, services, highlight, offered_by if varying_type or varying_where else None)
+    return table
+
+
+def _add_grouped_rows(
+    table: Table,
+    services: Sequence[Service],
+    highlight: Sequence[str],
+    offered_by: Callable[[Service], str] | None,
+) -> None:
+    """One row per service; a group's repeated type, region and main category printed once."""
     previous: tuple[str, ...] = ()
     for index, service in enumerate(services):
         group = (service.type, service.registration_region, service.main_category)
         cells: list[Text] = []
-        if varying_type or varying_where:
+        if offered_by is not None:
             cells.append(_text(offered_by(service) if group[:2] != previous[:2] else ""))
         cells += [
             _marked(service.main_category if group != previous else "", highlight, "cyan"),
@@ -102,7 +141,58 @@ def services_table(
         )
         table.add_row(*cells, end_section=next_group != group)
         previous = group
+
+
+def _fields_table(
+    title: Text, services: Sequence[Service], fields: Sequence[str], highlight: Sequence[str], headers: bool
+) -> Table:
+    """--fields: exactly those fields as columns, in that order, headed by their JSON names."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=True, show_header=headers)
+    for name in fields:
+        table.add_column(name, overflow="fold", ratio=2 if name == "definition" else 1, min_width=8)
+    for service in services:
+        values = service.as_dict()
+        table.add_row(*(_marked(_cell(values[name]), highlight, "") for name in fields))
     return table
+
+
+def _cell(value: object) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def _title(services: Sequence[Service], catalog: Catalog, filters: Filters | None) -> list[str]:
+    """'7 services · TikTok Shop Partner · registered in SEA (Malaysia) · targeting SEA'."""
+    names = _type_names(catalog)
+    title = [f"{len(services)} service{'s' if len(services) != 1 else ''}"]
+    types = {s.type for s in services}
+    wheres = {(s.registration_region, s.target_markets) for s in services}
+    if filters is not None and filters.types:
+        title.append(" or ".join(names.get(t.name, t.name) for t in filters.types))
+    elif len(types) == 1:
+        title.append(names.get(services[0].type, services[0].type))
+    if filters is not None and filters.regions:
+        title.append(
+            "registered in " + " or ".join(_asked(catalog, r.name, r.asked) for r in filters.regions)
+        )
+    elif len(wheres) == 1:
+        title.append(f"registered in {services[0].registration_region}")
+    if filters is not None and filters.markets:
+        title.append("targeting " + " or ".join(_asked(catalog, m.name, m.asked) for m in filters.markets))
+    elif len(wheres) == 1:
+        title.append(f"targeting {', '.join(services[0].target_markets)}")
+    return title
+
+
+def _asked(catalog: Catalog, name: str, asked: str) -> str:
+    """'SEA (Malaysia)' for a member country, 'SEA (Indonesia, …)' for the group, 'Japan' for itself."""
+    region = next((r for r in catalog.regions if r.name == name), None)
+    if region is None:
+        return name
+    if name_key(asked) in {name_key(label) for label in (region.name, *region.aliases)}:
+        if len(region.countries) > 1:
+            return f"{name} ({', '.join(c.name for c in region.countries)})"
+        return name
+    return f"{name} ({asked})"
 
 
 def _stacked(title: Text, blocks: Iterable[tuple[Text, str, Text]]) -> Group:
@@ -134,7 +224,7 @@ def _marked(value: str, highlight: Sequence[str], style: str) -> Text:
     return text
 
 
-def show_table(name: str, services: Sequence[Service], catalog: Catalog) -> Group:
+def show_table(name: str, services: Sequence[Service], catalog: Catalog, width: int) -> Group:
     """Each distinct definition once, with every type and region offering it."""
     names = _type_names(catalog)
     by_definition: dict[str, list[Service]] = {}
@@ -146,7 +236,7 @@ def show_table(name: str, services: Sequence[Service], catalog: Catalog) -> Grou
         f"{len(by_definition)} distinct definition{'s' if len(by_definition) != 1 else ''}",
         "bold",
     )
-    if console().width < NARROW:
+    if width < NARROW:
         return _stacked(heading, ((_text(c, "bold"), offered, _text(d)) for c, d, offered in rows))
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
     table.add_column("Service category", overflow="fold", ratio=1, min_width=10)
@@ -177,8 +267,8 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def regions_table(records: Sequence[Mapping[str, Any]]) -> Table:
-    """Drawn from catcli.summary.regions records."""
+def regions_table(records: Sequence[RegionSummary], width: int) -> Table:
+    """Drawn from catcli.records.regions."""
     table = Table(
         box=box.SIMPLE_HEAD, expand=False, title=_text("Registration regions"), title_justify="left"
     )
@@ -188,16 +278,16 @@ def regions_table(records: Sequence[Mapping[str, Any]]) -> Table:
     table.add_column("Target markets", overflow="fold")
     for region in records:
         table.add_row(
-            _text(region["name"], "bold"),
-            _text("\n".join(f"{c['name']} ({c['code']})" for c in region["countries"])),
-            _text(", ".join(region["aliases"])),
-            _text(", ".join(region["target_markets"])),
+            _text(region.name, "bold"),
+            _text("\n".join(f"{c.name} ({c.code})" for c in region.countries)),
+            _text(", ".join(region.aliases)),
+            _text(", ".join(region.target_markets)),
         )
     return table
 
 
-def types_table(records: Sequence[Mapping[str, Any]]) -> Table:
-    """Drawn from catcli.summary.types records."""
+def types_table(records: Sequence[TypeSummary], width: int) -> Table:
+    """Drawn from catcli.records.types."""
     table = Table(box=box.SIMPLE_HEAD, expand=False, title=_text("Partner types"), title_justify="left")
     for column in ("Id", "Name", "Aliases"):
         table.add_column(column, overflow="fold")
@@ -205,11 +295,11 @@ def types_table(records: Sequence[Mapping[str, Any]]) -> Table:
     table.add_column("Rows", justify="right")
     for partner in records:
         table.add_row(
-            _text(partner["id"], "bold"),
-            _text(partner["name"]),
-            _text(", ".join(partner["aliases"])),
-            Text(str(partner["service_categories"])),
-            Text(str(partner["services"])),
+            _text(partner.id, "bold"),
+            _text(partner.name),
+            _text(", ".join(partner.aliases)),
+            Text(str(partner.service_categories)),
+            Text(str(partner.services)),
         )
     return table
 
@@ -225,9 +315,9 @@ def region_label(catalog: Catalog, name: str) -> str:
     return short[0] if short else region.countries[0].code
 
 
-def matrix_table(rows: Sequence[MatrixRow], catalog: Catalog) -> Table:
+def matrix_table(rows: Sequence[MatrixRow], catalog: Catalog, width: int) -> Table:
     names = _type_names(catalog)
-    mark = "✓" if "utf" in (console().encoding or "").lower() else "x"
+    mark = "✓"
     regions = [r.name for r in catalog.regions]
     show_type = len({r.type for r in rows}) > 1
     title = f"Service categories by registration region ({len(rows)} categories)"

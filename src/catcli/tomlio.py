@@ -1,4 +1,4 @@
-"""Writing a catalog as TOML that people can read and edit.
+"""TOML in and out: every parse of a catalog goes through ``parse``; ``dumps`` writes one.
 
 tomli only reads TOML; the catalog's shape is small and fixed, so a writer
 for exactly that shape is simpler than another dependency.
@@ -6,22 +6,51 @@ for exactly that shape is simpler than another dependency.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from catcli.catalog import Catalog, PartnerType, Region, Service
 from catcli.errors import CatalogError
+from catcli.model import EDITION_FIELDS, SERVICE_FIELDS, Catalog, PartnerType, Region, Service
+from catcli.schema import REFERENCES
+
+
+class TomlError(CatalogError):
+    """Text that is not TOML (or nests too deeply to read), with where if known."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None, column: int | None = None):
+        position = "".join(f":{n}" for n in (line, column) if n)
+        super().__init__(
+            f"{path}{position}: invalid TOML: {message}",
+            hint="fix the file, or check it with: catcli validate PATH",
+        )
+        self.reason = message
+        self.line = line
+        self.column = column
+
+
+def parse(text: str, path: Path | str) -> dict[str, Any]:
+    """The one way catcli parses TOML; every failure is a TomlError naming the file."""
+    import tomli
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        raise TomlError(path, exc.msg, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise TomlError(path, "nested too deeply to read") from None
+
 
 HEADER = """\
 # catcli catalog: TikTok Shop Partner Center service categories.
 #
+# [catalog] says where the rows came from: the document's title, its edition
+# (the day it was taken, YYYY-MM-DD) and the day it was imported.
 # One [[types]] per partner type, one [[regions]] per registration region,
 # one [[services]] per row of the Partner Center tables. Services name types
 # by id and regions by exact name; aliases only help people type them.
-# Definitions are TOML literal strings ('...', nothing escaped); write one
-# as "..." if it needs an apostrophe. Edit freely, then check with:
+# Service text is written as TOML literal strings ('...', nothing escaped);
+# write one as "..." if it needs an apostrophe. Edit freely, then check with:
 # catcli validate catalog.toml
 """
 
@@ -79,51 +108,33 @@ def _region(region: Region) -> str:
 
 
 def _service(service: Service) -> str:
-    return (
-        "\n[[services]]\n"
-        f"type = {string(service.type)}\n"
-        f"registration_region = {string(service.registration_region)}\n"
-        f"target_markets = {array(service.target_markets)}\n"
-        f"main_category = {string(service.main_category)}\n"
-        f"service_category = {string(service.service_category)}\n"
-        f"definition = {literal(service.definition)}\n"
-    )
+    """Every field in declaration order: sequences as arrays, names of types and regions
+    as basic strings, text as literal strings."""
+    lines = [f"{name} = {_value(name, value)}\n" for name, value in zip(SERVICE_FIELDS, service, strict=True)]
+    return "\n[[services]]\n" + "".join(lines)
+
+
+def _value(name: str, value: object) -> str:
+    if isinstance(value, str):
+        return string(value) if name in REFERENCES else literal(value)
+    assert isinstance(value, tuple)
+    return array(value)
+
+
+def _edition(catalog: Catalog) -> str:
+    lines = [
+        f"{name} = {string(value)}\n" for name, value in zip(EDITION_FIELDS, catalog.edition, strict=True)
+    ]
+    return "\n[catalog]\n" + "".join(lines)
 
 
 def dumps(catalog: Catalog) -> str:
     return "".join(
         [
             HEADER,
+            _edition(catalog),
             *map(_type, catalog.types),
             *map(_region, catalog.regions),
             *map(_service, catalog.services),
         ]
     )
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path whole or not at all: a temporary file, then a rename."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as exc:
-        raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
