@@ -8,6 +8,7 @@ test:
 	$(PY) -m pytest
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
-# The benchmark measures an installed (not editable) catcli, as users run it.
+# The benchmark measures an installed (not editable) catcli, as users run it
+# (bench/README.md); e.g. make bench BENCH_ARGS="--rounds 10 --json".
 bench:
-	python3 -m venv .venv-bench && .venv-bench/bin/pip install --quiet . && .venv-bench/bin/python bench/bench.py
+	python3 -m venv .venv-bench && .venv-bench/bin/pip install --quiet . && .venv-bench/bin/python bench/bench.py $(BENCH_ARGS)
