@@ -20,7 +20,7 @@ import typer
 from catcli.errors import EXIT_DATA, EXIT_NO, EXIT_USAGE, CatcliError, NotFound, UsageError
 from catcli.output import Closed, emit
 from catcli.render import OutputFormat
-from catcli.text import printable
+from catcli.text import printable, quoted
 
 if TYPE_CHECKING:
     from catcli.model import Catalog, Service
@@ -447,7 +447,7 @@ def show(
         raise NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
     if not rows:
         raise NotFound(
-            f"{name!r} is not offered with those filters",
+            f"{quoted(name)} is not offered with those filters",
             hint=f"it is offered to: {', '.join(offered_at(named))}",
         )
 
@@ -506,9 +506,8 @@ def search(
     if not rows:
         close = respelling(selection.services, text)
         hint = f"did you mean {close!r}?" if close else "see everything with: catcli list"
-        raise NotFound(
-            f"nothing matches {text!r}" + ("" if not selection.filters else " with those filters"), hint
-        )
+        filtered = " with those filters" if any(selection.filters) else ""
+        raise NotFound(f"nothing matches {quoted(text)}{filtered}", hint)
 
 
 @app.command("regions", epilog=_exit_codes())

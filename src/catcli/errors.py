@@ -48,7 +48,9 @@ class UnknownValue(UsageError):
             hint = f"did you mean {quoted}? See all with: {listing}"
         else:
             hint = f"see all with: {listing}"
-        super().__init__(message or f"unknown {kind} {value!r}", hint)
+        from catcli.text import quoted
+
+        super().__init__(message or f"unknown {kind} {quoted(value)}", hint)
         self.kind = kind
         self.value = value
         self.suggestions = tuple(suggestions)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from catcli.errors import CatalogError, CatcliError, UsageError
 from catcli.model import Catalog
+from catcli.text import quoted
 
 
 class Imported(NamedTuple):
@@ -44,7 +45,7 @@ def _edition(value: str | None) -> str:
     except ValueError:
         pass
     raise UsageError(
-        f"--edition {value!r} is not a date", hint="write it YYYY-MM-DD, e.g. --edition 2026-11-24"
+        f"--edition {quoted(value)} is not a date", hint="write it YYYY-MM-DD, e.g. --edition 2026-11-24"
     )
 
 

@@ -131,8 +131,9 @@ def names(services: Iterable[Service]) -> list[str]:
 def unknown_name(name: str, catalog: Catalog) -> tuple[str, list[str]]:
     """The message and close names for a NAME that is in no row."""
     from catcli.resolve import suggest
+    from catcli.text import quoted
 
-    return f"no service or main category named {name!r}", suggest(name, names(catalog.services))
+    return f"no service or main category named {quoted(name)}", suggest(name, names(catalog.services))
 
 
 class Answer(NamedTuple):

@@ -75,11 +75,14 @@ class _Row(NamedTuple):
 
 
 def query_words(text: str) -> list[str]:
-    """The search words of TEXT, folded; too many distinct words is a usage error."""
-    query = words(text)
-    if len(set(query)) > MAX_WORDS:
+    """The distinct search words of TEXT, folded, in order; too many is a usage error.
+
+    A repeated word asks nothing new, and the cap bounds the work for any argument.
+    """
+    query = list(dict.fromkeys(words(text)))
+    if len(query) > MAX_WORDS:
         raise UsageError(
-            f"too many words to search for ({len(set(query))}; at most {MAX_WORDS})",
+            f"too many words to search for ({len(query)}; at most {MAX_WORDS})",
             hint="search for a few words that the row must contain",
         )
     return query

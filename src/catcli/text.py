@@ -59,3 +59,8 @@ def printable(value: str) -> str:
     if not UNSAFE.search(value):
         return value
     return UNSAFE.sub(_escape, value)
+
+
+def quoted(value: str, limit: int = 60) -> str:
+    """What the user typed, quoted for a message, cut to LIMIT characters so it cannot flood a terminal."""
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
