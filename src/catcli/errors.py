@@ -43,13 +43,12 @@ class UnknownValue(UsageError):
     def __init__(
         self, kind: str, value: str, suggestions: Sequence[str], listing: str, message: str | None = None
     ) -> None:
-        if suggestions:
-            quoted = " or ".join(repr(s) for s in suggestions)
-            hint = f"did you mean {quoted}? See all with: {listing}"
-        else:
-            hint = f"see all with: {listing}"
         from catcli.text import quoted
 
+        if suggestions:
+            hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}? See all with: {listing}"
+        else:
+            hint = f"see all with: {listing}"
         super().__init__(message or f"unknown {kind} {quoted(value)}", hint)
         self.kind = kind
         self.value = value
