@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from catcli import records as summary
 from catcli.catalog import load
-from catcli.records import as_json as jsonable
+from catcli.model import as_json as jsonable
 from tests.conftest import CATALOG, Invoke, as_json
 
 CAT = load(CATALOG)

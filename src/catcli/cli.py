@@ -247,7 +247,7 @@ class Output:
 
     def rows(self, records: Sequence[Any], available: Sequence[str]) -> None:
         """Records as rows in a machine format, only the chosen columns."""
-        from catcli.records import as_json
+        from catcli.model import as_json
         from catcli.render import rows_text
 
         columns = self.columns(available)
@@ -256,7 +256,7 @@ class Output:
 
     def one(self, record: Any, available: Sequence[str], flat: Any = None) -> None:
         """One object (check, info, diff) in a machine format; ``flat`` rows stand in for csv and the like."""
-        from catcli.records import as_json
+        from catcli.model import as_json
         from catcli.render import object_text, rows_text
 
         if flat is None or self.format is OutputFormat.JSON:
@@ -852,7 +852,7 @@ def diff(
         emit(to_json(changes.as_dict()))
     else:
         from catcli.diff import DiffRow
-        from catcli.records import as_json as jsonable
+        from catcli.model import as_json as jsonable
         from catcli.render import rows_text
 
         emit(rows_text(out.format, [jsonable(r) for r in diff_rows(changes)], DiffRow._fields, out.headers))

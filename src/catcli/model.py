@@ -6,9 +6,10 @@ of a command that must start in a few milliseconds (bench/README.md).
 
 A service's fields are declared once, in ``Service``; the checker, the TOML
 writer, the JSON shape and the identity of a row are all derived from that
-declaration. (No ``from __future__ import annotations`` here: the checker
-reads the real field types from ``Service.__annotations__``.)
+declaration (``Service.__annotations__`` tells strings from sequences).
 """
+
+from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
@@ -73,7 +74,12 @@ class Service(NamedTuple):
 
 SERVICE_FIELDS: tuple[str, ...] = Service._fields
 # Fields holding several values (TOML arrays, JSON lists); the rest are strings.
-LIST_FIELDS = frozenset(name for name, kind in Service.__annotations__.items() if kind is not str)
+LIST_FIELDS = frozenset(
+    name
+    for name, kind in Service.__annotations__.items()
+    # an annotation is the type, its string, or (NamedTuple) a ForwardRef to it
+    if kind is not str and getattr(kind, "__forward_arg__", kind) != "str"
+)
 IDENTITY_FIELDS = tuple(name for name in SERVICE_FIELDS if name != "definition")
 _identity: Callable[[Service], tuple[object, ...]] = operator.attrgetter(*IDENTITY_FIELDS)
 
@@ -115,7 +121,7 @@ class Catalog(NamedTuple):
         type: str | Sequence[str] | None = None,  # noqa: A002
         region: str | Sequence[str] | None = None,
         market: str | Sequence[str] | None = None,
-    ) -> "Selection":
+    ) -> Selection:
         """``select`` with what the filters resolved to, for titles and empty answers."""
         from catcli.query import select
 
@@ -127,7 +133,7 @@ class Catalog(NamedTuple):
 
         return by_name(self.services, name)
 
-    def search(self, text: str) -> list["Hit"]:
+    def search(self, text: str) -> list[Hit]:
         """Rows where every word of TEXT begins a word of the row; name matches first."""
         from catcli.search import search
 
@@ -139,8 +145,19 @@ class Catalog(NamedTuple):
         type: str,
         region: str,
         market: str | None = None,  # noqa: A002
-    ) -> "Answer":
+    ) -> Answer:
         """May a partner of TYPE registered in REGION offer NAME (in MARKET)?"""
         from catcli.query import check
 
         return check(self, name, type, region, market)
+
+
+def as_json(value: Any) -> Any:
+    """A record (or a sequence or mapping of them) as JSON values: NamedTuples become objects."""
+    if hasattr(value, "_fields"):
+        return {name: as_json(item) for name, item in zip(value._fields, value, strict=True)}
+    if isinstance(value, (list, tuple)):
+        return [as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {name: as_json(item) for name, item in value.items()}
+    return value

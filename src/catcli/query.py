@@ -8,12 +8,15 @@ Search and the matrix live in their own modules, loaded only by their commands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from catcli.model import Catalog, Region, Service
 from catcli.text import name_key
 
-Spelling = str | Sequence[str] | None
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    Spelling: TypeAlias = str | Sequence[str] | None
 
 
 class Resolved(NamedTuple):

@@ -3,7 +3,7 @@
 Every record is a NamedTuple whose fields, in order, are its JSON keys; the
 JSON, JSON Lines, CSV, TSV and markdown renderers and the Rich tables all
 consume these records, so no output can disagree with another.
-``as_json`` is the only conversion to JSON values.
+``model.as_json`` is the only conversion to JSON values.
 """
 
 from __future__ import annotations
@@ -14,17 +14,6 @@ from typing import Any, NamedTuple
 from catcli.model import Catalog, Country
 from catcli.query import markets_of
 from catcli.text import name_key
-
-
-def as_json(value: Any) -> Any:
-    """A record (or a sequence or mapping of them) as JSON values: NamedTuples become objects."""
-    if hasattr(value, "_fields"):
-        return {name: as_json(item) for name, item in zip(value._fields, value, strict=True)}
-    if isinstance(value, (list, tuple)):
-        return [as_json(item) for item in value]
-    if isinstance(value, dict):
-        return {name: as_json(item) for name, item in value.items()}
-    return value
 
 
 def fields(record_type: type[Any]) -> tuple[str, ...]:

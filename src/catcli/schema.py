@@ -29,20 +29,18 @@ from catcli.model import (
     Region,
     Service,
 )
-from catcli.text import INVISIBLE, name_key
+from catcli.text import UNSAFE, name_key
 
 # Which catalog entries a service field names: a partner type or a region.
 REFERENCES = {"type": "types", "registration_region": "regions", "target_markets": "regions"}
 TEXT_FIELDS = tuple(f for f in SERVICE_FIELDS if f not in REFERENCES and f not in LIST_FIELDS)
 TOP_LEVEL = ("catalog", "types", "regions", "services")
-# What an unrepaired copy from the Partner Center page leaves behind.
-_RESIDUE = re.compile(r"<br\s*/?>|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ", re.IGNORECASE)
+# What an unrepaired copy from the Partner Center page leaves behind (compiled on first use).
+_RESIDUE = r"<br\s*/?>|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ"
 # Substrings that every residue match contains: `in` scans a large catalog
 # ~20x faster than the regex, which then runs only on a hit.
 _RESIDUE_MARKERS = ("<", "-->", "â€", "Ã", "ðŸ")
-_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ENTRY_HEADER = re.compile(r"\s*\[\[\s*(\w+)\s*\]\]")
+_ENTRY_HEADER = r"\s*\[\[\s*(\w+)\s*\]\]"
 
 
 class Problem(NamedTuple):
@@ -77,32 +75,36 @@ class _Checker:
         self.text = text
         self.problems: list[Problem] = []
         self._lines: dict[str, list[int]] | None = None
-        self._located: dict[str, int | None] = {}
 
     def add(self, entry: str, message: str) -> None:
-        self.problems.append(Problem(entry, message, self._located.get(entry)))
+        self.problems.append(Problem(entry, message, self._line_of(entry)))
+
+    def _line_of(self, entry: str) -> int | None:
+        """The line of the [[section]] header an entry ('regions[3].countries[0]') is under."""
+        head, _, index = entry.partition(".")[0].partition("[")
+        if not index.endswith("]") or not index[:-1].isdigit():
+            return None
+        return self.entry_line(head, int(index[:-1]))
 
     def entry_line(self, section: str, index: int) -> int | None:
         """Line of the index-th ``[[section]]`` header, found only when needed."""
         if self._lines is None:
             self._lines = {}
+            header_of = re.compile(_ENTRY_HEADER).match
             for number, text in enumerate(self.text.split("\n"), start=1):
-                header = _ENTRY_HEADER.match(text)
+                header = header_of(text)
                 if header:
                     self._lines.setdefault(header.group(1), []).append(number)
         lines = self._lines.get(section, [])
         return lines[index] if index < len(lines) else None
 
     def locate(self, section: str, index: int, within: str = "") -> str:
-        """The entry's name, remembering its line for any problem added under it.
+        """The entry's name; its line is found only if a problem is added under it.
 
         A nested entry ('regions[3].countries[0]', written inline) takes the
         line of the entry it is within.
         """
-        entry = f"{within}.{section}[{index}]" if within else f"{section}[{index}]"
-        if entry not in self._located:
-            self._located[entry] = self._located.get(within) if within else self.entry_line(section, index)
-        return entry
+        return f"{within}.{section}[{index}]" if within else f"{section}[{index}]"
 
 
 def check(data: Mapping[str, Any], text: str = "") -> tuple[Catalog | None, list[Problem]]:
@@ -141,15 +143,16 @@ def _check_edition(value: Any, checker: _Checker) -> Edition:
 
 
 def _is_date(text: str) -> bool:
-    if not _DATE.fullmatch(text):
+    """YYYY-MM-DD naming a real day (without importing datetime on every load)."""
+    year, month, day = (text.split("-") + ["", ""])[:3] if text.count("-") == 2 else ("", "", "")
+    if not (len(year) == 4 and len(month) == 2 and len(day) == 2):
         return False
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
+    if not (year + month + day).isdigit() or not (year + month + day).isascii():
         return False
-    return True
+    y, m, d = int(year), int(month), int(day)
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return 1 <= m <= 12 and 1 <= d <= days[m - 1]
 
 
 def _tables(value: Any, name: str, checker: _Checker) -> Iterator[tuple[int, Mapping[str, Any]]]:
@@ -230,7 +233,7 @@ def _check_regions(value: Any, checker: _Checker) -> list[Region]:
             c_entry = checker.locate("countries", c_index, within=entry)
             _unknown_keys(country, Country._fields, c_entry, checker)
             code = _string(country, "code", c_entry, checker)
-            if code and not _COUNTRY_CODE.fullmatch(code):
+            if code and not (len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()):
                 checker.add(
                     c_entry, f"code {code!r} must be an ISO 3166-1 alpha-2 code (two capital letters)"
                 )
@@ -279,36 +282,42 @@ def _check_services(value: Any, known: Mapping[str, set[str]], checker: _Checker
     return services
 
 
-_FAST_LISTS = tuple((name, REFERENCES.get(name)) for name in SERVICE_FIELDS if name in LIST_FIELDS)
-_FAST_STRINGS = tuple((name, REFERENCES.get(name)) for name in SERVICE_FIELDS if name not in LIST_FIELDS)
+# The fast path's plan, derived from the declaration: (position, section or None) per field.
+_STRING_PLAN = tuple(
+    (i, REFERENCES.get(name)) for i, name in enumerate(SERVICE_FIELDS) if name not in LIST_FIELDS
+)
+_LIST_PLAN = tuple((i, REFERENCES.get(name)) for i, name in enumerate(SERVICE_FIELDS) if name in LIST_FIELDS)
 
 
 def fast_service(table: Mapping[str, Any], known: Mapping[str, set[str]]) -> Service | None:
-    """A well-formed row in a few lookups; None sends it to the slow path to be explained."""
+    """A well-formed row in a few lookups; None sends it to the slow path to be explained.
+
+    Well-formed: exactly the declared keys; strings non-empty, trimmed, without
+    doubled spaces; lists non-empty lists of such strings; references known.
+    """
     if len(table) != len(SERVICE_FIELDS):
         return None
     try:
-        for name, section in _FAST_STRINGS:
-            value = table[name]
-            if type(value) is not str or not value or value != value.strip():
+        values = [table[name] for name in SERVICE_FIELDS]
+        for i, section in _STRING_PLAN:
+            value = values[i]
+            if type(value) is not str or not value or value != value.strip() or "  " in value:
                 return None
             if section is not None and value not in known[section]:
                 return None
-        for name, section in _FAST_LISTS:
-            value = table[name]
-            if type(value) is not list or not value:
+        for i, section in _LIST_PLAN:
+            items = values[i]
+            if type(items) is not list or not items:
                 return None
-            # a set of strings as superset also proves every item is a known string
-            if section is not None and not known[section].issuperset(value):
+            # known names are trimmed strings: a superset proves every item is one
+            if section is not None and not known[section].issuperset(items):
                 return None
-            if section is None and not all(type(v) is str and v.strip() for v in value):
+            if section is None and not all(type(v) is str and v and v == v.strip() for v in items):
                 return None
+            values[i] = tuple(items)
     except (KeyError, TypeError):  # a missing key; an unhashable item among a list's values
         return None
-    values: dict[str, Any] = {name: table[name] for name in SERVICE_FIELDS}
-    for name in LIST_FIELDS:
-        values[name] = tuple(values[name])
-    return Service(**values)
+    return Service._make(values)
 
 
 def slow_service(
@@ -331,8 +340,11 @@ def slow_service(
             if value not in known[section]:
                 _service_problem(checker, index, _unknown_reference(section, value, known[section]))
     for name in SERVICE_FIELDS:
-        if name not in LIST_FIELDS and values[name] != values[name].strip():
-            _service_problem(checker, index, f"{name} has leading or trailing whitespace")
+        for value in values[name] if name in LIST_FIELDS else (values[name],):
+            if value != value.strip():
+                _service_problem(checker, index, f"{name} has leading or trailing whitespace")
+            elif "  " in value:
+                _service_problem(checker, index, f"{name} holds doubled spaces")
     if len(checker.problems) != before:
         return None
     return Service(**values)
@@ -345,14 +357,19 @@ def _unknown_reference(section: str, value: str, known: set[str]) -> str:
 
 
 def _check_text(services: list[Service], indices: list[int], checker: _Checker) -> None:
-    """Page residue, invisible characters and doubled spaces in the text fields.
+    """Page residue and invisible characters in the text fields.
 
-    One cheap scan over all text first; rows are looked at only when it finds
-    something, so a clean catalog pays a few string operations.
+    One cheap scan first; rows are looked at only when it finds something. A
+    file without a backslash has no escapes, so every string in it is a
+    verbatim piece of the file: the file itself can be scanned.
     """
-    text = "\n".join("\n".join(getattr(s, name) for name in TEXT_FIELDS) for s in services)
+    raw = checker.text
+    if raw and "\\" not in raw:
+        text = raw
+    else:
+        text = "\n".join([getattr(s, name) for s in services for name in TEXT_FIELDS])
     residue = any(marker in text for marker in _RESIDUE_MARKERS)
-    if not residue and "  " not in text and text.replace("\n", " ").isprintable():
+    if not residue and text.replace("\n", " ").isprintable():
         return
     for index, service in zip(indices, services, strict=True):
         for name in TEXT_FIELDS:
@@ -361,15 +378,13 @@ def _check_text(services: list[Service], indices: list[int], checker: _Checker) 
 
 
 def text_problems(name: str, value: str) -> Iterator[str]:
-    """What is wrong with one text field: residue, invisible characters, doubled spaces."""
-    residue = _RESIDUE.search(value)
+    """What is wrong with one text field: page residue, invisible characters."""
+    residue = re.search(_RESIDUE, value, re.IGNORECASE)
     if residue:
         yield f"{name} holds markup or mojibake residue {residue.group()!r}"
-    hidden = INVISIBLE.search(value)
+    hidden = re.search(UNSAFE, value)
     if hidden:
         yield f"{name} holds an invisible or control character U+{ord(hidden.group()):04X}"
-    if "  " in value:
-        yield f"{name} holds doubled spaces"
 
 
 def _service_problem(checker: _Checker, index: int, message: str) -> None:

@@ -20,13 +20,20 @@ _HIDDEN = "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9
 # C0/C1 controls (but not newline), DEL, and the hidden characters above:
 # anything that can move the cursor, recolour the terminal, hide text or
 # reorder what a reader sees.
-UNSAFE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}]")
-# The same, as a problem in catalog text (where a newline is fine too).
-INVISIBLE = UNSAFE
+UNSAFE = f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}]"  # compiled on first use: most text is clean
+
+
+def has_unsafe(value: str) -> bool:
+    """Whether value holds an UNSAFE character; every one is non-printable, so clean text costs one C call."""
+    if value.isprintable() or value.replace("\n", " ").isprintable():
+        return False
+    return re.search(UNSAFE, value) is not None
 
 
 def fold(value: str) -> str:
     """Lower-case and strip accents, so 'México' and 'mexico' compare equal."""
+    if value.isascii():
+        return value.casefold()
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold()
@@ -56,9 +63,9 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(value: str) -> str:
     """Show control and invisible characters as visible escapes instead of sending them to a terminal."""
-    if not UNSAFE.search(value):
+    if not has_unsafe(value):
         return value
-    return UNSAFE.sub(_escape, value)
+    return re.sub(UNSAFE, _escape, value)
 
 
 def quoted(value: str, limit: int = 60) -> str:

@@ -9,10 +9,11 @@ values by ``records.as_json``; the flat formats join lists with "; ".
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from catcli.text import UNSAFE, printable
+from catcli.text import UNSAFE, has_unsafe, printable
 
 Row = Mapping[str, Any]
 
@@ -24,7 +25,7 @@ def _json(value: Any, indent: int | None = None) -> str:
     record stays on one line. (Raw newlines in json.dumps output are only its
     own layout.)"""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return UNSAFE.sub(_json_escape, text)
+    return re.sub(UNSAFE, _json_escape, text) if has_unsafe(text) else text
 
 
 def _json_escape(match: Any) -> str:
