@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
+from typer import _click as click
+from typer.core import TyperCommand
 
 from catcli.errors import EXIT_DATA, EXIT_NO, EXIT_USAGE, CatcliError, NotFound, UsageError
 from catcli.output import Closed, emit
@@ -59,6 +61,19 @@ _SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**_SETTINGS)
+
+
+class _Command(TyperCommand):
+    """Usage lines write arguments as SERVICE and OLD NEW, not Typer's {SERVICE}."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+def _command(name: str, no: str | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Register a command; its epilog lists the exit codes it returns (1 only where it answers NO)."""
+    return app.command(name, cls=_Command, epilog=_exit_codes(no))
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -336,7 +351,7 @@ def _say_empty(catalog: Catalog, filters: Filters) -> None:
 # -- commands ----------------------------------------------------------------
 
 
-@app.command("list", epilog=_exit_codes())
+@_command("list")
 @_guarded
 def list_(
     type_: TypeOption = None,
@@ -391,9 +406,7 @@ def _service_fields() -> tuple[str, ...]:
     return SERVICE_FIELDS
 
 
-@app.command(
-    "show", epilog=_exit_codes("no service or main category by that name, or none with those filters")
-)
+@_command("show", no="no service or main category by that name, or none with those filters")
 @_guarded
 def show(
     name: Annotated[
@@ -435,8 +448,11 @@ def show(
     rows = selection.filters.select(named)
 
     def draw() -> Drawable:
-        from catcli.render.table import show_table
+        from catcli.render.table import services_table, show_table
 
+        if out.fields is not None:  # chosen fields: the plain field table, like list
+            width = out.terminal().width
+            return services_table(rows, catalog, width, fields=out.columns(_service_fields()), headers=out.headers)
         return show_table(name, rows, catalog, out.terminal().width)
 
     if rows or not out.is_table:
@@ -452,7 +468,7 @@ def show(
         )
 
 
-@app.command("search", epilog=_exit_codes("nothing matched (like grep)"))
+@_command("search", no="nothing matched (like grep)")
 @_guarded
 def search(
     text: Annotated[str, typer.Argument(metavar="WORDS", help="Words; each must begin a word of the row.")],
@@ -510,7 +526,7 @@ def search(
         raise NotFound(f"nothing matches {quoted(text)}{filtered}", hint)
 
 
-@app.command("regions", epilog=_exit_codes())
+@_command("regions")
 @_guarded
 def regions(
     as_json: JsonOption = False,
@@ -539,7 +555,7 @@ def regions(
         out.rows(rows, records.fields(records.RegionSummary))
 
 
-@app.command("types", epilog=_exit_codes())
+@_command("types")
 @_guarded
 def types(
     as_json: JsonOption = False,
@@ -568,7 +584,7 @@ def types(
         out.rows(rows, records.fields(records.TypeSummary))
 
 
-@app.command("matrix", epilog=_exit_codes())
+@_command("matrix")
 @_guarded
 def matrix(
     type_: TypeOption = None,
@@ -616,7 +632,7 @@ def matrix(
         _say_empty(catalog, selection.filters)
 
 
-@app.command("check", epilog=_exit_codes("not eligible (the answer says where SERVICE is offered)"))
+@_command("check", no="not eligible (the answer says where SERVICE is offered)")
 @_guarded
 def check(
     service: Annotated[
@@ -680,7 +696,7 @@ def _sentence(answer: Any) -> str:
     return f"no: {who} may not offer {answer.alternatives[0].service_category}; {answer.reason}"
 
 
-@app.command("info", epilog=_exit_codes())
+@_command("info")
 @_guarded
 def info(
     as_json: JsonOption = False,
@@ -707,7 +723,7 @@ def info(
         out.one(record, Info._fields)
 
 
-@app.command("import", epilog=_exit_codes())
+@_command("import")
 @_guarded
 def import_(
     document: Annotated[
@@ -771,7 +787,7 @@ def import_(
         _warn(maintain.import_summary(imported))
 
 
-@app.command("validate", epilog=_exit_codes("problems found"))
+@_command("validate", no="problems found")
 @_guarded
 def validate(
     path: Annotated[
@@ -823,7 +839,7 @@ def _position(problem: Any) -> str:
     return ":".join([problem.file, *(str(n) for n in (problem.line, problem.column) if n)]) + ":"
 
 
-@app.command("diff", epilog=_exit_codes("the catalogs differ (like diff)"))
+@_command("diff", no="the catalogs differ (like diff)")
 @_guarded
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The catalog before ('-' for stdin).")],
@@ -860,7 +876,7 @@ def diff(
         raise typer.Exit(EXIT_NO)
 
 
-@app.command("completion", epilog=_exit_codes())
+@_command("completion")
 @_guarded
 def completion(
     shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],

@@ -1,0 +1,225 @@
+"""One output model: every command speaks every format, picks fields, leaves a clean terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from catcli.cli import app
+from catcli.render import OutputFormat
+from tests.conftest import CATALOG, Invoke, as_json
+
+# Arguments that make each command print data (the registry decides which commands exist).
+ARGUMENTS = {
+    "list": ["-t", "tsp", "-r", "Japan"],
+    "show": ["Paid Media"],
+    "search": ["live"],
+    "check": ["Paid Media", "-t", "tsp", "-r", "Japan"],
+    "matrix": ["-t", "mcn"],
+    "regions": [],
+    "types": [],
+    "validate": [str(CATALOG)],
+    "diff": [str(CATALOG), str(CATALOG)],
+    "info": [],
+}
+NOT_DATA = {"import", "completion"}  # write catalogs or scripts, not records
+
+
+def test_every_data_command_is_walked() -> None:
+    assert {c.name for c in app.registered_commands} - NOT_DATA == set(ARGUMENTS)
+
+
+def _parses(fmt: str, text: str) -> None:
+    if fmt == "json":
+        json.loads(text)
+    elif fmt == "jsonl":
+        for line in text.splitlines():
+            json.loads(line)
+    elif fmt in ("csv", "tsv"):
+        rows = list(csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+        assert rows and len({len(r) for r in rows}) == 1, rows  # equal width, header included
+    elif fmt == "markdown":
+        lines = text.splitlines()
+        assert lines[0].startswith("| ") and set(lines[1].replace(" ", "")) <= set("|-")
+        assert len({line.count(" | ") for line in lines if not line.startswith("|--")}) <= 2
+
+
+@pytest.mark.parametrize("command", sorted(ARGUMENTS))
+@pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
+def test_every_command_speaks_every_format(invoke: Invoke, command: str, fmt: str) -> None:
+    result = invoke(command, *ARGUMENTS[command], "--format", fmt)
+    assert result.exit_code == 0, (command, fmt, result.stderr)
+    # JSON Lines of no records (a valid catalog, identical catalogs) is rightly empty.
+    assert result.stdout.strip() or (fmt == "jsonl" and command in ("validate", "diff")), (command, fmt)
+    if fmt != "table":
+        _parses(fmt, result.stdout)
+    if fmt == "table":  # a table line never ends in blanks (a TSV line may end in an empty field)
+        assert all(line == line.rstrip() for line in result.stdout.splitlines()), command
+
+
+@pytest.mark.parametrize("command", sorted(ARGUMENTS))
+def test_json_shorthand_everywhere_and_contradiction_is_a_usage_error(invoke: Invoke, command: str) -> None:
+    assert json.loads(invoke(command, *ARGUMENTS[command], "--json").stdout) is not None
+    clash = invoke(command, *ARGUMENTS[command], "--json", "--format", "csv")
+    assert clash.exit_code == 2 and "--json contradicts --format csv" in clash.stderr
+
+
+@pytest.mark.parametrize("command", ["list", "show", "search"])
+def test_fields_pick_and_order_columns_in_every_format(invoke: Invoke, command: str) -> None:
+    args = [*ARGUMENTS[command], "--fields", "service_category,type"]
+    rows = as_json(invoke(command, *args, "--json"))
+    assert rows and all(list(r) == ["service_category", "type"] for r in rows)
+    assert invoke(command, *args, "--format", "csv").stdout.splitlines()[0] == "service_category,type"
+    table = invoke(command, *args).stdout
+    assert "service_category" in table and "definition" not in table
+
+
+def test_unknown_field_is_a_usage_error_listing_the_valid_ones(invoke: Invoke) -> None:
+    result = invoke("list", "--fields", "service,colour", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "unknown field 'service'" in result.stderr and "service_category" in result.stderr
+
+
+def test_no_headers_for_csv_tsv_and_table(invoke: Invoke) -> None:
+    with_header = invoke("list", "-t", "tsp", "-r", "Japan", "--format", "tsv").stdout.splitlines()
+    without = invoke("list", "-t", "tsp", "-r", "Japan", "--format", "tsv", "--no-headers").stdout.splitlines()
+    assert with_header[1:] == without and len(without) == 7
+    csv_rows = invoke("regions", "--format", "csv", "--no-headers").stdout.splitlines()
+    assert len(csv_rows) == 8 and not csv_rows[0].startswith("name,")
+    table = invoke("list", "-t", "tsp", "-r", "Japan", "--no-headers").stdout
+    assert "Main category" not in table and "Paid Media" in table
+
+
+def test_matrix_flat_formats_have_a_column_per_region(invoke: Invoke) -> None:
+    rows = list(csv.DictReader(io.StringIO(invoke("matrix", "--format", "csv").stdout)))
+    regions = [r["name"] for r in as_json(invoke("regions", "--json"))]
+    assert list(rows[0])[3:] == regions
+    assert all(set(list(r.values())[3:]) <= {"yes", "no"} for r in rows)
+
+
+def test_bare_catcli_prints_help_to_stdout_exit_0(invoke: Invoke) -> None:
+    result = invoke()
+    assert result.exit_code == 0 and "Usage: catcli" in result.stdout and "Commands" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [("show", "SERVICE"), ("check", "SERVICE"), ("import", "DOCUMENT"), ("diff", "OLD NEW"), ("search", "WORDS")],
+)
+def test_usage_lines_name_arguments(invoke: Invoke, command: str, usage: str) -> None:
+    text = invoke(command, "--help").stdout
+    assert usage in text.splitlines()[0] or usage in text.split("\n\n")[0], text
+    assert "{" not in text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(("command", "has_one"), [("list", False), ("regions", False), ("check", True)])
+def test_epilog_lists_only_the_exit_codes_a_command_returns(invoke: Invoke, command: str, has_one: bool) -> None:
+    text = invoke(command, "--help").stdout
+    assert ("  1  " in text) is has_one
+
+
+def test_completion_scripts_for_each_shell(invoke: Invoke) -> None:
+    for shell, marker in (("bash", "complete -o default -F"), ("zsh", "#compdef catcli"), ("fish", "complete --command catcli")):
+        result = invoke("completion", shell)
+        assert result.exit_code == 0 and marker in result.stdout and "_CATCLI_COMPLETE" in result.stdout
+    wrong = invoke("completion", "tcsh")
+    assert wrong.exit_code == 2 and "unknown shell" in wrong.stderr
+
+
+def _catcli() -> str:
+    return str(Path(sys.executable).with_name("catcli"))
+
+
+def _complete(words: str, tmp_path: Path) -> list[str]:
+    env = {
+        **os.environ,
+        "_CATCLI_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    done = subprocess.run([_catcli()], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_completion_quotes_values_with_spaces_and_completes_names(tmp_path: Path) -> None:
+    assert _complete("catcli list --region Hon", tmp_path) == ["Hong\\ Kong"]
+    assert "Paid\\ Media" in _complete("catcli show Pai", tmp_path)
+    assert "Outsourced\\ Operation" in _complete("catcli check Outs", tmp_path)
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str], timeout: float = 20) -> str:
+    """Run the installed catcli on a pseudo-terminal; everything it (or its pager) wrote there."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [_catcli(), *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "TERM": "xterm", **env},
+        close_fds=True,
+    )
+    os.close(follower)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.2)
+        if ready:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        elif process.poll() is not None:
+            break
+    process.wait(timeout=5)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"NO_COLOR": "1", "FORCE_COLOR": "1"}])
+def test_no_color_means_no_escape_sequence_on_a_terminal(env: dict[str, str]) -> None:
+    out = _on_a_terminal(["list", "-t", "tsp", "-r", "Japan", "--no-pager"], {"COLUMNS": "120", **env})
+    assert "Paid Media" in out and "\x1b[" not in out
+
+
+def test_no_color_flag_and_colour_by_default_on_a_terminal() -> None:
+    coloured = _on_a_terminal(["list", "-t", "tsp", "-r", "Japan", "--no-pager"], {"COLUMNS": "120"})
+    assert "\x1b[1m" in coloured
+    plain = _on_a_terminal(["list", "-t", "tsp", "-r", "Japan", "--no-pager", "--no-color"], {"COLUMNS": "120"})
+    assert "Paid Media" in plain and "\x1b[" not in plain
+
+
+def test_long_tables_go_through_the_pager_on_a_terminal_only(tmp_path: Path) -> None:
+    seen = tmp_path / "paged.txt"
+    pager = f"tee {seen}"
+    env = {"COLUMNS": "100", "LINES": "10", "PAGER": pager}
+    _on_a_terminal(["list"], env)
+    assert "Paid Media" in seen.read_text(encoding="utf-8")
+    seen.unlink()
+    _on_a_terminal(["list", "--no-pager"], env)
+    _on_a_terminal(["list"], {**env, "CATCLI_PAGER": ""})
+    _on_a_terminal(["list", "--json"], env)
+    assert not seen.exists()
+    piped = subprocess.run(
+        [_catcli(), "list"], env={**os.environ, **env}, capture_output=True, text=True, timeout=30
+    )
+    assert not seen.exists() and "Paid Media" in piped.stdout
+
+
+def test_short_tables_are_not_paged(tmp_path: Path) -> None:
+    seen = tmp_path / "paged.txt"
+    out = _on_a_terminal(["types"], {"COLUMNS": "100", "LINES": "50", "PAGER": f"tee {seen}"})
+    assert "MCN/CAP" in out and not seen.exists()
