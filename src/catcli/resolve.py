@@ -1,16 +1,26 @@
 """Turning what a user types into catalog names: partner types and regions.
 
 Matching ignores case, accents, spaces and punctuation, so 'México', 'mx'
-and 'MEXICO' all find Mexico, and 'mcn/cap' finds the MCN type.
+and 'MEXICO' all find Mexico, and 'mcn/cap' finds the MCN type. A region
+value the catalog does not name is looked up among the world's countries,
+so 'DEU' finds the EU and 'Australia' is told it is in no region, rather
+than offered a name that merely looks alike ('Italia').
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from catcli.errors import UnknownValue
-from catcli.model import Catalog
+from catcli.model import Catalog, Country, Region
 from catcli.text import fold, name_key
+
+# How alike a typo and a region name must be to suggest it (difflib's ratio).
+# Typos score 0.82 and up ('Singapur' ~ Singapore); real countries that only
+# look like a catalog name stay below it ('Taiwan' ~ Thailand 0.71, 'Australia'
+# ~ Italia 0.67, 'Poland' ~ Ireland 0.62, 'Saudi' ~ Spain 0.60).
+SIMILAR = 0.8
+LISTING = "catcli regions"
 
 
 class Resolver:
@@ -18,15 +28,22 @@ class Resolver:
 
     Most values are typed as written ('Japan', 'tsp', 'de'), so a casefolded
     table answers them cheaply; the accent- and punctuation-blind table costs
-    more to build and is built only when the first lookup misses.
+    more to build and is built only when the first lookup misses. A region
+    value that misses both is looked up among the world's countries
+    (``catcli.countries``, the only importer of pycountry), so the common path
+    never loads them.
     """
 
-    def __init__(self, region_labels: dict[str, str], type_labels: dict[str, str]) -> None:
+    def __init__(
+        self, region_labels: dict[str, str], type_labels: dict[str, str], regions: Sequence[Region] = ()
+    ) -> None:
         self.region_labels = tuple(region_labels)
         self.type_labels = tuple(type_labels)
+        self.regions = tuple(regions)
         self._labels = {"region": region_labels, "type": type_labels}
         self._quick = {
-            kind: {label.casefold(): t for label, t in table.items()} for kind, table in self._labels.items()
+            table: {label.casefold(): target for label, target in labels.items()}
+            for table, labels in self._labels.items()
         }
         self._folded: dict[str, dict[str, str]] = {}
 
@@ -40,24 +57,35 @@ class Resolver:
         for partner in catalog.types:
             for label in partner.labels():
                 types.setdefault(label, partner.id)
-        return cls(regions, types)
+        return cls(regions, types, catalog.regions)
 
-    def _find(self, kind: str, value: str) -> str | None:
-        found = self._quick[kind].get(value.casefold())
+    @property
+    def region_names(self) -> tuple[str, ...]:
+        """What a region suggestion may be: region names, aliases and member country names, never a code."""
+        if not self.regions:
+            return self.region_labels
+        names = (n for r in self.regions for n in (r.name, *r.aliases, *(c.name for c in r.countries)))
+        return tuple(dict.fromkeys(names))
+
+    def _find(self, table: str, value: str) -> str | None:
+        found = self._quick[table].get(value.casefold())
         if found is not None:
             return found
-        if kind not in self._folded:
+        if table not in self._folded:
             folded: dict[str, str] = {}
-            for label, target in self._labels[kind].items():
+            for label, target in self._labels[table].items():
                 folded.setdefault(name_key(label), target)
-            self._folded[kind] = folded
-        return self._folded[kind].get(name_key(value))
+            self._folded[table] = folded
+        return self._folded[table].get(name_key(value))
 
-    def region(self, value: str, kind: str = "region") -> str:
-        """The canonical region name for a region, alias, country name or ISO code."""
+    def region(self, value: str, role: str = "region") -> str:
+        """The canonical region name for a region, alias, country name or ISO code (alpha-2 or alpha-3).
+
+        ROLE is what the value is for, as messages say it: 'region' or 'target market'.
+        """
         found = self._find("region", value)
         if found is None:
-            raise UnknownValue(kind, value, suggest(value, self.region_labels), "catcli regions")
+            return self._world(value, role)
         return found
 
     def type(self, value: str) -> str:
@@ -66,15 +94,98 @@ class Resolver:
             raise UnknownValue("partner type", value, suggest(value, self.type_labels), "catcli types")
         return found
 
+    def _world(self, value: str, role: str) -> str:
+        """A value none of the catalog's labels match: a country elsewhere in the world, or a typo."""
+        from catcli import countries
 
-def suggest(value: str, labels: Sequence[str], limit: int = 3) -> list[str]:
+        noun = "registration region" if role == "region" else role
+        outside = f"not in any TikTok Shop Partner Center {noun}"
+        country = countries.lookup(value)
+        if country is not None:
+            region = self._holding(country.code)
+            if region is not None:
+                return region.name
+            message = f"{_named([country])} is {outside}"
+            raise self._unknown(role, value, covers=self._covers_only({country.code}), message=message)
+        suggestions = suggest(value, self.region_names, cutoff=SIMILAR)
+        members = countries.grouping([value])
+        linked = [r for r in self.regions if members and countries.grouping((r.name, *r.aliases)) == members]
+        if linked:
+            # 'ASEAN' where the catalog says 'SEA': point there, and at what it leaves out.
+            raise self._unknown(role, value, [linked[0].name], covers=self._covers_only(members))
+        note = None
+        if not suggestions:
+            near = countries.partial(value)
+            held = [c for c in near if self._holding(c.code) is not None]
+            if held:
+                suggestions = [self._member(c.code) for c in held]
+            elif near:
+                note = f"{_named(near)} {'is' if len(near) == 1 else 'are'} {outside}"
+        raise self._unknown(role, value, suggestions, note=note)
+
+    def _holding(self, code: str) -> Region | None:
+        """The catalog region whose member countries include the alpha-2 CODE."""
+        for region in self.regions:
+            if any(c.code.upper() == code for c in region.countries):
+                return region
+        return None
+
+    def _member(self, code: str) -> str:
+        """The catalog's own name for the member country CODE (a canonical label)."""
+        return next(c.name for r in self.regions for c in r.countries if c.code.upper() == code)
+
+    def _covers_only(self, codes: Iterable[str]) -> str | None:
+        """'the catalog's EU region covers only …' when a code is in a grouping a region stands for."""
+        from catcli import countries
+
+        wanted = set(codes)
+        for region in self.regions:
+            if region.countries and wanted & countries.grouping((region.name, *region.aliases)):
+                covered = _joined([c.name for c in region.countries])
+                return f"the catalog's {region.name} region covers only {covered}"
+        return None
+
+    def _unknown(
+        self,
+        role: str,
+        value: str,
+        suggestions: Sequence[str] = (),
+        note: str | None = None,
+        covers: str | None = None,
+        message: str | None = None,
+    ) -> UnknownValue:
+        """UnknownValue with a hint of what is known: a suggestion, a note, what a region covers, the list."""
+        error = UnknownValue(role, value, suggestions, LISTING, message=message)
+        parts = [n for n in (note, covers) if n]
+        if suggestions or covers or not self.regions:
+            parts.append(f"see {'the regions' if covers else 'all'} with: {LISTING}")
+        else:
+            parts += [f"regions: {', '.join(r.name for r in self.regions)}", f"see them with: {LISTING}"]
+        hint = "; ".join(parts)
+        if suggestions:
+            quoted = " or ".join(repr(s) for s in suggestions)
+            hint = f"did you mean {quoted}? {hint[:1].upper()}{hint[1:]}"
+        error.hint = hint
+        return error
+
+
+def _named(countries: Sequence[Country]) -> str:
+    return _joined([f"{c.name} ({c.code})" for c in countries])
+
+
+def _joined(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def suggest(value: str, labels: Sequence[str], limit: int = 3, cutoff: float = 0.6) -> list[str]:
     """Closest known labels, for 'did you mean …?'; only runs on the error path."""
     import difflib
 
     by_fold: dict[str, str] = {}
     for label in labels:
         by_fold.setdefault(fold(label), label)
-    matches = difflib.get_close_matches(fold(value), list(by_fold), n=limit, cutoff=0.6)
+    matches = difflib.get_close_matches(fold(value), list(by_fold), n=limit, cutoff=cutoff)
     if not matches:
         # Prefixes catch what edit distance misses: 'ger' -> Germany.
         prefix = name_key(value)
@@ -83,7 +194,7 @@ def suggest(value: str, labels: Sequence[str], limit: int = 3) -> list[str]:
 
 
 def resolve_region(text: str, catalog: Catalog | None = None) -> str:
-    """The region name TEXT means (a region, alias, member country or ISO code); UnknownValue if none."""
+    """The region name TEXT means (a region, alias, country name or ISO code); UnknownValue if none."""
     return Resolver.for_catalog(catalog if catalog is not None else _default()).region(text)
 
 
