@@ -40,9 +40,18 @@ def test_list_shows_offered_by_only_when_it_varies(invoke: Invoke) -> None:
 def test_list_json_filters(invoke: Invoke) -> None:
     rows = as_json(invoke("list", "--type", "tsp", "--region", "Japan", "--json"))
     assert len(rows) == 7
-    assert {tuple(r) for r in rows} == {
-        ("type", "registration_region", "target_markets", "main_category", "service_category", "definition")
-    }
+    keys = (
+        "type",
+        "registration_region",
+        "target_markets",
+        "main_category",
+        "service_category",
+        "definition",
+    )
+    for row in rows:  # every key of every row, each of its type
+        assert tuple(row) == keys
+        assert all(isinstance(row[k], str) and row[k] for k in keys if k != "target_markets")
+        assert row["target_markets"] == ["Japan"] and row["registration_region"] == "Japan"
     assert rows[0]["service_category"] == "Shop Operation and Management"
 
 
@@ -296,7 +305,8 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(invoke: Inv
 
 def test_no_arguments_shows_help(invoke: Invoke) -> None:
     result = invoke()
-    assert "Usage:" in result.output and "list" in result.output
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Usage:" in result.stdout and "list" in result.stdout
 
 
 OPTION_VALUES = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
@@ -359,3 +369,91 @@ def test_check_with_a_market_says_which_markets_are_offered(invoke: Invoke) -> N
     assert result.exit_code == 1
     assert "mcn in SEA (targeting SEA)" in result.stdout
     assert "mcn in China & Hong Kong (targeting SEA, United Kingdom, United States)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("onboarding", "Shop On-boarding Service"),
+        ("live stream", "Livestream Management"),
+        ("livestream", "Live Stream Management"),
+        ("livestream", "LIVE Stream Management"),
+        ("LIVE-stream", "Livestream Management"),
+    ],
+)
+def test_search_finds_what_show_finds_however_spelt(invoke: Invoke, words: str, expected: str) -> None:
+    rows = as_json(invoke("search", words, "--json"))
+    assert expected in {r["service_category"] for r in rows}
+
+
+def test_search_ecommerce_finds_e_commerce(invoke: Invoke) -> None:
+    rows = as_json(invoke("search", "ecommerce", "--json"))
+    assert rows and all("e-commerce" in r["definition"].lower() for r in rows)
+
+
+def test_search_without_a_hit_exits_1_with_a_spelling_that_hits(invoke: Invoke) -> None:
+    result = invoke("search", "livestrem", "--json")
+    assert result.exit_code == 1 and result.stdout == "[]\n"
+    assert "did you mean 'livestream'?" in result.stderr
+    nothing = invoke("search", "qwertyuiop")
+    assert nothing.exit_code == 1 and "catcli list" in nothing.stderr and nothing.stdout == ""
+
+
+def test_check_typo_is_a_usage_error_not_a_no(invoke: Invoke) -> None:
+    result = invoke("check", "Paid Medai", "-t", "tsp", "-r", "uk")
+    assert result.exit_code == 2 and "did you mean 'Paid Media'" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "option", [["-t", "tsp", "-t", "mcn"], ["-r", "uk", "-r", "de"], ["-m", "uk", "-m", "de"]]
+)
+def test_check_asks_one_question(invoke: Invoke, option: list[str]) -> None:
+    base = {"-t": ["-t", "tsp"], "-r": ["-r", "uk"]}
+    base.pop(option[0], None)
+    args = [a for pair in base.values() for a in pair]
+    result = invoke("check", "Paid Media", *args, *option)
+    assert result.exit_code == 2 and "given 2 times" in result.stderr
+
+
+def test_check_main_category_and_a_name_that_is_both(invoke: Invoke) -> None:
+    main = invoke("check", "Outsourced Operation", "-t", "tsp", "-r", "Japan")
+    assert main.exit_code == 0 and "service categories:" in main.stdout
+    assert invoke("check", "Shop Management", "-t", "tsp", "-r", "UK").exit_code == 0
+
+
+def test_check_market_the_region_never_targets(invoke: Invoke) -> None:
+    result = invoke("check", "Paid Media", "-t", "tsp", "-r", "Japan", "-m", "Mexico")
+    assert result.exit_code == 1 and "Japan-registered partners sell only in Japan" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "why"),
+    [
+        (["--region", "China", "--market", "Japan"], "target only United States, United Kingdom, SEA"),
+        (["--market", "China"], "no registration region targets China & Hong Kong"),
+    ],
+)
+def test_an_empty_list_says_why(invoke: Invoke, args: list[str], why: str) -> None:
+    for fmt in ("--json", "--format=table"):
+        result = invoke("list", *args, fmt)
+        assert result.exit_code == 0 and why in result.stderr
+    assert invoke("list", *args, "--json").stdout == "[]\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "title"),
+    [
+        (["--type", "mcn", "--region", "Malaysia"], "MCN/CAP · registered in SEA (Malaysia)"),
+        (
+            ["--region", "SEA"],
+            "registered in SEA (Indonesia, Malaysia, Vietnam, Thailand, Philippines, Singapore)",
+        ),
+        (
+            ["--market", "uk", "--region", "hk"],
+            "registered in China & Hong Kong (hk) · targeting United Kingdom",
+        ),
+        (["-t", "tsp", "-t", "mcn", "-r", "Japan"], "TikTok Shop Partner or MCN/CAP · registered in Japan"),
+    ],
+)
+def test_titles_show_what_the_filters_resolved_to(invoke: Invoke, args: list[str], title: str) -> None:
+    assert title in invoke("list", *args).stdout.splitlines()[0]

@@ -92,7 +92,9 @@ def test_unknown_field_is_a_usage_error_listing_the_valid_ones(invoke: Invoke) -
 
 def test_no_headers_for_csv_tsv_and_table(invoke: Invoke) -> None:
     with_header = invoke("list", "-t", "tsp", "-r", "Japan", "--format", "tsv").stdout.splitlines()
-    without = invoke("list", "-t", "tsp", "-r", "Japan", "--format", "tsv", "--no-headers").stdout.splitlines()
+    without = invoke(
+        "list", "-t", "tsp", "-r", "Japan", "--format", "tsv", "--no-headers"
+    ).stdout.splitlines()
     assert with_header[1:] == without and len(without) == 7
     csv_rows = invoke("regions", "--format", "csv", "--no-headers").stdout.splitlines()
     assert len(csv_rows) == 8 and not csv_rows[0].startswith("name,")
@@ -114,7 +116,13 @@ def test_bare_catcli_prints_help_to_stdout_exit_0(invoke: Invoke) -> None:
 
 @pytest.mark.parametrize(
     ("command", "usage"),
-    [("show", "SERVICE"), ("check", "SERVICE"), ("import", "DOCUMENT"), ("diff", "OLD NEW"), ("search", "WORDS")],
+    [
+        ("show", "SERVICE"),
+        ("check", "SERVICE"),
+        ("import", "DOCUMENT"),
+        ("diff", "OLD NEW"),
+        ("search", "WORDS"),
+    ],
 )
 def test_usage_lines_name_arguments(invoke: Invoke, command: str, usage: str) -> None:
     text = invoke(command, "--help").stdout
@@ -123,13 +131,19 @@ def test_usage_lines_name_arguments(invoke: Invoke, command: str, usage: str) ->
 
 
 @pytest.mark.parametrize(("command", "has_one"), [("list", False), ("regions", False), ("check", True)])
-def test_epilog_lists_only_the_exit_codes_a_command_returns(invoke: Invoke, command: str, has_one: bool) -> None:
+def test_epilog_lists_only_the_exit_codes_a_command_returns(
+    invoke: Invoke, command: str, has_one: bool
+) -> None:
     text = invoke(command, "--help").stdout
     assert ("  1  " in text) is has_one
 
 
 def test_completion_scripts_for_each_shell(invoke: Invoke) -> None:
-    for shell, marker in (("bash", "complete -o default -F"), ("zsh", "#compdef catcli"), ("fish", "complete --command catcli")):
+    for shell, marker in (
+        ("bash", "complete -o default -F"),
+        ("zsh", "#compdef catcli"),
+        ("fish", "complete --command catcli"),
+    ):
         result = invoke("completion", shell)
         assert result.exit_code == 0 and marker in result.stdout and "_CATCLI_COMPLETE" in result.stdout
     wrong = invoke("completion", "tcsh")
@@ -198,7 +212,9 @@ def test_no_color_means_no_escape_sequence_on_a_terminal(env: dict[str, str]) ->
 def test_no_color_flag_and_colour_by_default_on_a_terminal() -> None:
     coloured = _on_a_terminal(["list", "-t", "tsp", "-r", "Japan", "--no-pager"], {"COLUMNS": "120"})
     assert "\x1b[1m" in coloured
-    plain = _on_a_terminal(["list", "-t", "tsp", "-r", "Japan", "--no-pager", "--no-color"], {"COLUMNS": "120"})
+    plain = _on_a_terminal(
+        ["list", "-t", "tsp", "-r", "Japan", "--no-pager", "--no-color"], {"COLUMNS": "120"}
+    )
     assert "Paid Media" in plain and "\x1b[" not in plain
 
 

@@ -26,7 +26,7 @@ from catcli.text import printable, quoted
 
 if TYPE_CHECKING:
     from catcli.model import Catalog, Service
-    from catcli.query import Filters
+    from catcli.query import Filters, Selection
     from catcli.render.table import Drawable
 
 _CODES = {
@@ -74,6 +74,7 @@ class _Command(TyperCommand):
 def _command(name: str, no: str | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Register a command; its epilog lists the exit codes it returns (1 only where it answers NO)."""
     return app.command(name, cls=_Command, epilog=_exit_codes(no))
+
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -452,7 +453,9 @@ def show(
 
         if out.fields is not None:  # chosen fields: the plain field table, like list
             width = out.terminal().width
-            return services_table(rows, catalog, width, fields=out.columns(_service_fields()), headers=out.headers)
+            return services_table(
+                rows, catalog, width, fields=out.columns(_service_fields()), headers=out.headers
+            )
         return show_table(name, rows, catalog, out.terminal().width)
 
     if rows or not out.is_table:
@@ -497,7 +500,6 @@ def search(
     """
     out = _output(fmt, as_json, no_color, no_pager, fields, no_headers)
     catalog = _load(catalog_path)
-    from catcli.search import respelling
     from catcli.search import search as find
 
     selection = catalog.selection(type_, region, market)
@@ -520,10 +522,17 @@ def search(
     if rows or not out.is_table:
         _service_rows(out, rows, draw)
     if not rows:
-        close = respelling(selection.services, text)
-        hint = f"did you mean {close!r}?" if close else "see everything with: catcli list"
-        filtered = " with those filters" if any(selection.filters) else ""
-        raise NotFound(f"nothing matches {quoted(text)}{filtered}", hint)
+        raise _nothing_matches(text, selection)
+
+
+def _nothing_matches(text: str, selection: Selection) -> NotFound:
+    """No hit is a 'no' (exit 1, like grep), with a spelling that does hit, if there is one."""
+    from catcli.search import respelling
+
+    close = respelling(selection.services, text)
+    hint = f"did you mean {close!r}?" if close else "see everything with: catcli list"
+    filtered = " with those filters" if any(selection.filters) else ""
+    return NotFound(f"nothing matches {quoted(text)}{filtered}", hint)
 
 
 @_command("regions")
