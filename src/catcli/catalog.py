@@ -1,7 +1,8 @@
 """Loading a catalog: find the file, read it, parse its TOML, check its schema.
 
 Each step lives in its own module (location, files, tomlio, schema); this one
-strings them together for the CLI and the Python API.
+strings them together for the CLI and the Python API, and makes a failure say
+how the file was chosen, so the user knows how to choose another.
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ from catcli.model import Catalog
 from catcli.schema import Problem, check
 from catcli.tomlio import TomlError, parse
 
+# How to get away from a catalog that cannot be used, by how it was chosen.
+_WAY_OUT = {
+    "flag": "leave out --catalog to use $CATCLI_CATALOG, your imported or the bundled catalog",
+    "environment": "unset $CATCLI_CATALOG to use your imported or the bundled catalog",
+    "user": "this is your imported catalog: go back to the bundled one with: catcli import --reset",
+}
+
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     """The catalog at PATH, or the one the lookup order finds; the first problem is fatal."""
@@ -23,29 +31,33 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
 
 
 def load_located(located: Located) -> Catalog:
-    """Read, parse and check a catalog; a problem names the file (and how to reset a user catalog)."""
-    path = located.path
+    """A catalog the lookup chose; a failure also says how to choose another."""
     try:
-        text = read_text(path)
-        catalog, problems = check(parse(text, path), text)
+        return read(located.path)
     except CatalogError as exc:
-        exc.hint = _HINTS.get(located.reason) or exc.hint
+        way_out = _WAY_OUT.get(located.reason)
+        if way_out:
+            exc.hint = f"{exc.hint or 'check the path'}; {way_out}"
+        raise
+
+
+def read(path: Path) -> Catalog:
+    """A catalog file named outright (--base, diff's arguments): the first problem is fatal.
+
+    A query cannot trust the rest of a catalog with a problem; the error names
+    the first and points at ``validate`` for every one.
+    """
+    text = read_text(path)
+    try:
+        catalog, problems = check(parse(text, path), text)
+    except TomlError as exc:
+        exc.hint = f"fix the file; check it with: catcli validate {path}"
         raise
     if problems or catalog is None:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        hint = f"see every problem with: catcli validate {path}"
-        raise CatalogError(
-            f"{path}: {first}{more}", hint=_HINTS["user"] if located.reason == "user" else hint
-        )
+        raise CatalogError(f"{path}: {first}{more}", hint=f"see every problem with: catcli validate {path}")
     return catalog
-
-
-_HINTS = {
-    "flag": "check the path, or leave --catalog out (and unset $CATCLI_CATALOG) to use the default",
-    "environment": "fix $CATCLI_CATALOG, or unset it to use your imported or the bundled catalog",
-    "user": "this is your imported catalog; go back to the bundled one with: catcli import --reset",
-}
 
 
 def validate(path: Path) -> tuple[Catalog | None, list[Problem]]:
