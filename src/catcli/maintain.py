@@ -1,14 +1,18 @@
 """Keeping the catalog current: import a new edition, go back to the bundled one.
 
 ``catcli import`` writes the user catalog by default, so an installed catcli
-answers from the new edition at once; the summary says what changed against
-the catalog it replaces.
+answers from the new edition at once, without the user having to find, or
+have the right to write, the catalog inside the package. The summary says
+what changed against the catalog it replaces, so an import that lost rows is
+noticed when it happens rather than at the next lookup.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,16 +20,19 @@ from catcli.errors import CatalogError, CatcliError, UsageError
 from catcli.model import Catalog
 from catcli.text import quoted
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 class Imported(NamedTuple):
     text: str  # the catalog as TOML
     catalog: Catalog
     target: Path | None  # where it was written; None for stdout
-    replaced: Catalog | None  # the catalog that answered from there before, if any
+    replaced: Catalog | None  # the catalog that answered from there before, if any could be read
+    user: bool  # written to the user catalog (no --output)
 
 
 def today() -> str:
-    """Today as YYYY-MM-DD; SOURCE_DATE_EPOCH (reproducible builds) fixes it."""
+    """Today as YYYY-MM-DD; SOURCE_DATE_EPOCH fixes it, so a build imports the same bytes every day."""
     import datetime
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -35,86 +42,151 @@ def today() -> str:
 
 
 def _edition(value: str | None) -> str:
+    """--edition, held to the YYYY-MM-DD that ``validate`` demands of the written catalog.
+
+    ``date.fromisoformat`` alone also takes '20261124' and '2026-W48-1'
+    (Python 3.11+), which would be written back as some other spelling.
+    """
     if value is None:
         return today()
     import datetime
 
-    try:
-        if len(value) == 10:
+    if _DATE.fullmatch(value):
+        try:
             return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
+        except ValueError:
+            pass
     raise UsageError(
         f"--edition {quoted(value)} is not a date", hint="write it YYYY-MM-DD, e.g. --edition 2026-11-24"
     )
 
 
 def import_document(document: str, base: str | None, edition: str | None, output: str | None) -> Imported:
-    """The imported catalog, written where asked: FILE, the user catalog (default), or stdout ('-')."""
-    from catcli.catalog import load
+    """The imported catalog, written where asked: FILE, the user catalog (default), or stdout ('-').
+
+    Everything that can fail (the document, the base, the date) fails before
+    anything is written, so a failed import leaves the catalog in use alone.
+    """
+    from catcli.catalog import read
     from catcli.document import import_text
-    from catcli.files import checked_path, output_path, read_text, write_atomic
-    from catcli.location import bundled_path, user_path
+    from catcli.files import checked_path, read_text, write_atomic
+    from catcli.location import bundled_path
 
     source = checked_path(document, "DOCUMENT")
-    target: Path | None
-    if output == "-":
-        target = None
-    elif output is not None:
-        target = output_path(output)
-    else:
-        target = user_path()
-        if target is None:
-            raise UsageError("no home directory for the user catalog", hint="give --output FILE")
+    target = _target(output)
     dated = _edition(edition)
-    base_catalog = load(checked_path(base, "--base") if base is not None else bundled_path())
+    base_catalog = read(checked_path(base, "--base") if base is not None else bundled_path())
     text, catalog = import_text(read_text(source, "document"), str(source), base_catalog, dated, today())
+    user = output is None
     if target is None:
-        return Imported(text, catalog, None, None)
-    replaced = _replaced(target, user=output is None)
-    if output is None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CatalogError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
+        return Imported(text, catalog, None, None, user)
+    replaced = _replaced(target, user)
+    if user:
+        _make_directories(target.parent)
     write_atomic(target, text)
-    return Imported(text, catalog, target, replaced)
+    return Imported(text, catalog, target, replaced, user)
+
+
+def _target(output: str | None) -> Path | None:
+    """Where to write: None for stdout ('-'), FILE for --output, else the user catalog."""
+    from catcli.files import output_path
+    from catcli.location import user_path
+
+    if output == "-":
+        return None
+    if output is not None:
+        return output_path(output)
+    target = user_path()
+    if target is None:
+        raise UsageError(
+            "no home directory to keep your catalog in (HOME and XDG_DATA_HOME are unset)",
+            hint="set XDG_DATA_HOME, or give --output FILE",
+        )
+    return target
+
+
+def _make_directories(directory: Path) -> None:
+    """Create the user catalog's directory and any missing parents, private (0700) as the XDG spec asks."""
+    missing: list[Path] = []
+    for parent in (directory, *directory.parents):
+        if os.path.isdir(parent):
+            break
+        missing.append(parent)
+    try:
+        for path in reversed(missing):
+            path.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise CatalogError(f"cannot create {directory}: {exc.strerror or exc}") from None
 
 
 def _replaced(target: Path, user: bool) -> Catalog | None:
     """What answered from TARGET before: the file there, or for a new user catalog the bundled one."""
-    from catcli.catalog import load
+    from catcli.catalog import read
     from catcli.location import bundled_path
 
     try:
         if os.path.lexists(target):
-            return load(target)
-        return load(bundled_path()) if user else None
+            return read(target)
+        return read(bundled_path()) if user else None
     except CatcliError:
         return None  # a broken catalog is being replaced: nothing to compare with
 
 
 def import_summary(imported: Imported) -> str:
-    """'wrote PATH (edition …, 68 services): +1 service, -1, ~1 changed'."""
-    catalog = imported.catalog
-    line = f"wrote {imported.target} (edition {catalog.edition.edition}, {len(catalog.services)} services)"
-    if imported.replaced is None:
-        return line
-    from catcli.diff import compare
+    """One line: where, which edition, and what changed against the catalog replaced.
 
-    changes = compare(imported.replaced, catalog)
+    'wrote PATH: edition 2026-12-01 (was 2026-11-24), 68 services (+1 service, -1, ~1 definition)'
+    """
+    catalog = imported.catalog
+    new_edition = catalog.edition.edition or "none"
+    line = f"wrote {imported.target}: edition {new_edition}"
+    replaced = imported.replaced
+    if replaced is not None:
+        old_edition = replaced.edition.edition or "none"
+        line += " (unchanged)" if old_edition == new_edition else f" (was {old_edition})"
+    line += f", {_plural(len(catalog.services), 'service')}"
+    if replaced is not None:
+        line += f" ({_changes(replaced, catalog)})"
+    if imported.user:
+        from catcli.location import ENV_VAR
+
+        if os.environ.get(ENV_VAR):
+            line += f"; but ${ENV_VAR} is set and still chooses the catalog"
+    return line
+
+
+def _changes(old: Catalog, new: Catalog) -> str:
+    """'+1 service, -1, ~2 definitions, ~1 target markets': each changed field counted by name.
+
+    Counting by field tells a reworded definition from a moved market without
+    running ``diff``; ``diff`` shows the rows themselves.
+    """
+    from catcli.diff import COMPARED, compare
+
+    changes = compare(old, new)
     if not (changes.added or changes.removed or changes.changed):
-        return f"{line}: no change of services"
-    added, removed, changed = len(changes.added), len(changes.removed), len(changes.changed)
-    return f"{line}: +{added} service{'s' if added != 1 else ''}, -{removed}, ~{changed} changed"
+        return "no service changed"
+    fields = Counter(change.field for item in changes.changed for change in item.changes)
+    changed = [f"~{_plural(fields[name], name.replace('_', ' '))}" for name in COMPARED if fields[name]]
+    added = f"+{_plural(len(changes.added), 'service')}"
+    return ", ".join([added, f"-{len(changes.removed)}", *(changed or ["~0 changed"])])
+
+
+def _plural(count: int, noun: str) -> str:
+    """'1 definition', '2 definitions', '2 main categories'; 'target markets' is plural already."""
+    if count != 1 and not noun.endswith("s"):
+        noun = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {noun}"
 
 
 def reset() -> str:
-    """Remove the user catalog; say what answers now."""
+    """Remove the user catalog; say what answers now, since $CATCLI_CATALOG may still override it."""
     from catcli.location import ENV_VAR, user_path
 
     path = user_path()
-    if path is None or not os.path.lexists(path):
+    if path is None:
+        message = "no home directory, so no imported catalog; lookups already use the bundled catalog"
+    elif not os.path.lexists(path):
         message = f"no imported catalog at {path}; lookups already use the bundled catalog"
     else:
         try:
@@ -123,19 +195,19 @@ def reset() -> str:
             raise CatalogError(f"cannot remove {path}: {exc.strerror or exc}") from None
         message = f"removed {path}; lookups use the bundled catalog again"
     if os.environ.get(ENV_VAR):
-        message += f" (but {ENV_VAR} is set and still chooses the catalog)"
+        message += f" (but ${ENV_VAR} is set and still chooses the catalog)"
     return message
 
 
 def load_for_diff(name: str) -> Catalog:
-    """A catalog file for diff; '-' reads standard input (at most files.MAX_BYTES)."""
-    from catcli.catalog import load
+    """A catalog file for diff; '-' reads standard input (bounded), so an import can be piped in."""
+    from catcli.catalog import read
     from catcli.files import MAX_BYTES, checked_path, decode
     from catcli.schema import check
     from catcli.tomlio import parse
 
     if name != "-":
-        return load(checked_path(name, "a catalog"))
+        return read(checked_path(name, "a catalog"))
     try:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     except (OSError, AttributeError, ValueError) as exc:
