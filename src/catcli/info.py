@@ -1,4 +1,9 @@
-"""`catcli info` and `catcli --version`: which catalog answers, why, and which edition it is."""
+"""`catcli info` and `catcli --version`: which catalog answers, why, and which edition it is.
+
+A user who imported a catalog, set $CATCLI_CATALOG long ago, or upgraded
+catcli needs one place that says which data the answers come from; a bug
+report needs the same facts in one line.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,37 @@ import os
 from typing import NamedTuple
 
 from catcli.errors import CatcliError
-from catcli.location import REASONS, Located, bundled_path, locate, user_path
+from catcli.location import ENV_VAR, REASONS, Located, Reason, bundled_path, locate, user_path
 from catcli.model import Catalog
 
 _WHY = {
     "flag": "named by --catalog",
-    "environment": "named by $CATCLI_CATALOG",
-    "user": "your imported catalog (catcli import)",
+    "environment": f"named by ${ENV_VAR}",
+    "user": "your imported catalog (catcli import; undo with: catcli import --reset)",
     "bundled": "bundled with catcli",
 }
 
 
 class Info(NamedTuple):
-    """The `info --json` keys, in order."""
+    """The `info --json` keys, in order: documented in the README, so renaming one breaks scripts."""
 
     catcli_version: str
-    catalog: str  # absolute path of the catalog in use
-    chosen_by: str  # flag, environment, user or bundled
-    lookup_order: tuple[str, ...]
-    user_catalog: str | None  # where `catcli import` writes
-    source: str
-    edition: str
-    imported: str
+    catalog_path: str  # absolute path of the catalog in use
+    chosen_by: Reason  # flag, environment, user or bundled
+    lookup_order: tuple[Reason, ...]
+    user_catalog_path: str | None  # where `catcli import` writes; None without a home directory
+    source: str  # the source document's title
+    edition: str  # YYYY-MM-DD: the day the document was taken
+    imported: str  # YYYY-MM-DD: the day it was imported
     services: int
     services_by_type: dict[str, int]
     regions: int
-    bundled_edition: str
+    bundled_edition: str  # the edition this catcli ships
     newer_bundled_edition: bool  # the bundled catalog is a newer edition than the one in use
 
 
 def version() -> str:
+    """The installed distribution's version: pyproject.toml is its one source, never a copy in the code."""
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as installed
 
@@ -46,6 +52,7 @@ def version() -> str:
 
 
 def describe(explicit: str | None = None) -> Info:
+    """Everything `info` reports; a catalog that cannot be read is an error here as in any lookup."""
     from catcli.catalog import load_located
 
     located: Located = locate(explicit)
@@ -58,10 +65,10 @@ def describe(explicit: str | None = None) -> Info:
     user = user_path()
     return Info(
         catcli_version=version(),
-        catalog=os.path.abspath(located.path),
+        catalog_path=os.path.abspath(located.path),
         chosen_by=located.reason,
         lookup_order=REASONS,
-        user_catalog=str(user) if user is not None else None,
+        user_catalog_path=str(user) if user is not None else None,
         source=catalog.edition.source,
         edition=catalog.edition.edition,
         imported=catalog.edition.imported,
@@ -69,49 +76,55 @@ def describe(explicit: str | None = None) -> Info:
         services_by_type=by_type,
         regions=len(catalog.regions),
         bundled_edition=bundled_edition,
-        newer_bundled_edition=bool(catalog.edition.edition and bundled_edition > catalog.edition.edition),
+        # YYYY-MM-DD strings order as dates; a catalog with no edition is older than any.
+        newer_bundled_edition=bundled_edition > catalog.edition.edition,
     )
 
 
 def _bundled() -> Catalog | None:
-    from catcli.catalog import load
+    """The bundled catalog, only to compare editions: if it is broken, info still reports the one in use."""
+    from catcli.catalog import read
 
     try:
-        return load(bundled_path())
+        return read(bundled_path())
     except CatcliError:
         return None
 
 
 def render_text(info: Info) -> str:
+    """Aligned 'label: value' lines for people; scripts read --json."""
+    by_type = ", ".join(f"{t} {n}" for t, n in info.services_by_type.items())
+    edition = info.edition or "(not recorded)"
     lines = [
-        f"catalog:  {info.catalog}",
+        f"catalog:  {info.catalog_path}",
         f"          {_WHY.get(info.chosen_by, info.chosen_by)}",
         f"source:   {info.source or '(not recorded)'}",
-        f"edition:  {info.edition or '(not recorded)'}"
-        + (f", imported {info.imported}" if info.imported else ""),
-        f"services: {info.services} ("
-        + ", ".join(f"{t} {n}" for t, n in info.services_by_type.items())
-        + f"), {info.regions} regions",
-        "lookup:   --catalog PATH, then $CATCLI_CATALOG, then "
-        + (f"{info.user_catalog}" if info.user_catalog else "the user catalog")
+        f"edition:  {edition}" + (f", imported {info.imported}" if info.imported else ""),
+        f"services: {info.services} ({by_type}), {info.regions} regions",
+        f"lookup:   --catalog PATH, then ${ENV_VAR}, then "
+        + (info.user_catalog_path or "the user catalog (no home directory)")
         + ", then the bundled catalog",
         f"catcli:   {info.catcli_version}",
     ]
     if info.newer_bundled_edition:
-        lines.append(
-            f"note:     catcli bundles a newer edition ({info.bundled_edition}); "
-            "use it with: catcli import --reset"
-        )
+        note = f"note:     catcli bundles a newer edition ({info.bundled_edition})"
+        if info.chosen_by == "user":
+            note += "; use it with: catcli import --reset"
+        lines.append(note)
     return "\n".join(lines) + "\n"
 
 
 def version_line() -> str:
-    """'catcli 0.2.0, catalog edition 2026-11-24, 68 services'."""
+    """'catcli 0.2.0, catalog edition 2026-11-24, 68 services'.
+
+    A catalog that cannot be read still gets the version printed, with the
+    reason: --version is what a bug report about that catalog starts with.
+    """
     from catcli.catalog import load
 
     try:
         catalog = load()
     except CatcliError as exc:
-        return f"catcli {version()}, catalog unreadable ({exc.message})"
+        return f"catcli {version()}, catalog unreadable: {exc.message}"
     edition = catalog.edition.edition or "unknown"
     return f"catcli {version()}, catalog edition {edition}, {len(catalog.services)} services"
