@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CATALOG, Invoke
 
 # The line that the tests break by dropping a closing quote.
@@ -155,3 +157,72 @@ def test_diff_market_change_is_a_change(invoke: Invoke, tmp_path: Path) -> None:
 def test_diff_bad_catalog_exits_3(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("diff", str(CATALOG), str(tmp_path / "missing.toml"))
     assert result.exit_code == 3 and "missing.toml" in result.stderr
+
+
+# -- the [catalog] table: provenance ------------------------------------------
+
+PROVENANCE = (
+    '[catalog]\nsource = "TikTok Shop Partner Center: Service categories"\n'
+    'edition = "2026-11-24"\nimported = "2026-11-24"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (PROVENANCE.replace('"2026-11-24"', '"yesterday"', 1), "'edition' must be a date written YYYY-MM-DD"),
+        (
+            PROVENANCE.replace('imported = "2026-11-24"', 'imported = "2026-02-30"'),
+            "'imported' must be a date",
+        ),
+        (PROVENANCE.replace('"2026-11-24"', '"2026-1-24"', 1), "not '2026-1-24'"),
+        (PROVENANCE + 'editor = "me"\n', "unknown key 'editor' (expected source, edition, imported)"),
+        (PROVENANCE.replace('"2026-11-24"', "2026-11-24", 1), "'edition' must be a string, not date"),
+        (PROVENANCE.replace('"TikTok Shop Partner Center: Service categories"', '""'), "'source' is empty"),
+        ("catalog = 3\n", "must be a table ([catalog])"),
+    ],
+    ids=["word", "impossible-date", "short-date", "unknown-key", "toml-date", "empty-source", "not-a-table"],
+)
+def test_validate_checks_the_catalog_table(table: str, message: str, invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, (PROVENANCE, table))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1 and message in result.stdout
+    assert result.stdout.startswith(f"{path}:") and " catalog: " in result.stdout
+    assert invoke("list", "--catalog", str(path)).exit_code == 3
+
+
+def test_catalog_table_is_optional(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, (PROVENANCE, ""))
+    assert invoke("validate", str(path)).exit_code == 0
+    assert invoke("list", "--catalog", str(path), "--json").exit_code == 0
+
+
+def test_diff_reports_a_change_of_edition(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, ('edition = "2026-11-24"', 'edition = "2026-12-01"'))
+    text = invoke("diff", str(CATALOG), str(path))
+    assert text.exit_code == 1
+    assert text.stdout == "catalog edition: 2026-11-24 -> 2026-12-01\n0 added, 0 removed, 0 changed\n"
+    report = json.loads(invoke("diff", str(CATALOG), str(path), "--json").stdout)
+    assert report["edition"]["old"]["edition"] == "2026-11-24"
+    assert report["edition"]["new"]["edition"] == "2026-12-01"
+    assert invoke("diff", str(CATALOG), str(path), "--format", "csv").stdout.splitlines()[1:] == [
+        "edition,,,,,edition,2026-11-24,2026-12-01"
+    ]
+    bare = _edited(tmp_path, (PROVENANCE, ""), name="bare.toml")
+    assert invoke("diff", str(bare), str(path)).stdout.startswith(
+        "catalog source: (none) -> TikTok Shop Partner Center: Service categories\n"
+        "catalog edition: (none) -> 2026-12-01\n"
+        "catalog imported: (none) -> 2026-11-24\n"
+    )
+
+
+def test_diff_edition_beside_service_changes(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(
+        tmp_path,
+        ('edition = "2026-11-24"', 'edition = "2026-12-01"'),
+        ("definition = 'All Closed-Loop Shopping Ads formats'", "definition = 'All Shopping Ads formats'"),
+    )
+    lines = invoke("diff", str(CATALOG), str(path)).stdout.splitlines()
+    assert lines[0] == "catalog edition: 2026-11-24 -> 2026-12-01"
+    assert lines[-1] == "0 added, 0 removed, 1 changed"
