@@ -30,6 +30,8 @@ REASONS: tuple[Reason, ...] = ("flag", "environment", "user", "bundled")
 
 
 class Located(NamedTuple):
+    """A catalog path and why it was chosen: errors and `info` must say how to choose another."""
+
     path: Path
     reason: Reason
 

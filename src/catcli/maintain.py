@@ -24,6 +24,8 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Imported(NamedTuple):
+    """An import's result, kept apart from printing it: the CLI prints, the library never does."""
+
     text: str  # the catalog as TOML
     catalog: Catalog
     target: Path | None  # where it was written; None for stdout
