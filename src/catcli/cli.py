@@ -718,7 +718,7 @@ def info(
     \b
     Examples:
       catcli info
-      catcli info --json | jq -r .catalog
+      catcli info --json | jq -r .catalog_path
     """
     from catcli.info import describe, render_text
 

@@ -112,8 +112,14 @@ def compare(old: Catalog, new: Catalog) -> CatalogDiff:
         tuple(sorted(removed, key=lambda s: order(_group(s)))),
         tuple(sorted(changed, key=lambda c: order(_group(c.new)))),
         tuple(sorted(touched, key=order)),
-        None if old.edition == new.edition else (old.edition, new.edition),
+        _edition_change(old.edition, new.edition),
     )
+
+
+def _edition_change(old: Edition, new: Edition) -> tuple[Edition, Edition] | None:
+    """A new source or edition is a change; the same edition imported on another day is not."""
+    same = (old.source, old.edition) == (new.source, new.edition)
+    return None if same else (old, new)
 
 
 def _group(service: Service) -> tuple[str, str]:
