@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from catcli.errors import CatalogError, UsageError
+from catcli.errors import CatalogError, OutputError, UsageError
 
 MAX_BYTES = 32 * 1024 * 1024  # ~1,000x today's catalog
 BOM = "\ufeff"
@@ -29,29 +30,30 @@ def checked_path(value: str | os.PathLike[str], what: str) -> Path:
 
 
 def read_text(path: Path, kind: str = "catalog") -> str:
-    """A catalog's (or a document's) text; every way that fails is a CatalogError."""
+    """A catalog's (or a document's) text; every way that fails is a CatalogError.
+
+    The path is checked before it is opened, so a device is never opened at
+    all (opening one can have effects: a tape rewinds, a terminal becomes the
+    controlling one), and again after, in case it was swapped in between.
+    """
     try:
-        # O_NONBLOCK: opening a FIFO with no writer must not wait for one.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        info = os.stat(path)
+        _refuse_irregular(info, path, kind)
+        # O_NONBLOCK: a FIFO swapped in after the check must not wait for a writer.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise CatalogError(f"{kind} not found: {path}") from None
     except IsADirectoryError:
         raise CatalogError(f"{kind} is a directory, not a file: {path}") from None
-    except OSError as exc:
-        raise CatalogError(f"cannot read {kind} {path}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise CatalogError(f"cannot read {kind} {path}: {_reason(exc)}") from None
     try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise CatalogError(f"{kind} is a directory, not a file: {path}")
-        if not stat.S_ISREG(info.st_mode):
-            raise CatalogError(
-                f"{kind} is not a regular file: {path}",
-                hint="catcli reads only regular files (not devices, FIFOs or sockets)",
-            )
+        _refuse_irregular(os.fstat(fd), path, kind)
         with os.fdopen(os.dup(fd), "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CatalogError(f"cannot read {kind} {path}: {exc.strerror or exc}") from None
+        raise CatalogError(f"cannot read {kind} {path}: {_reason(exc)}") from None
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
@@ -62,8 +64,26 @@ def read_text(path: Path, kind: str = "catalog") -> str:
     return decode(data, path)
 
 
+def _refuse_irregular(info: os.stat_result, path: Path, kind: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise CatalogError(f"{kind} is a directory, not a file: {path}")
+    if not stat.S_ISREG(info.st_mode):
+        raise CatalogError(
+            f"{kind} is not a regular file: {path}",
+            hint="catcli reads only regular files (not devices, FIFOs or sockets)",
+        )
+
+
+def _reason(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
 def decode(data: bytes, path: Path | str) -> str:
     """UTF-8 text without a leading BOM; bad bytes are placed by line and column."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CatalogError(
+            f"{path}:1:1: UTF-16 text, not UTF-8", hint="save the file as UTF-8 (a UTF-8 BOM is fine)"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -89,14 +109,52 @@ def _raise_interrupted(signum: int, frame: object) -> None:
     raise _Interrupted(signum)
 
 
-def _trap(*signums: int) -> dict[int, Any]:
-    """Make these signals unwind a write (so it cleans up); the previous handlers, to restore."""
+def _signals(*names: str) -> list[int]:
+    import signal
+
+    return [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+
+def _trap(signums: list[int]) -> dict[int, Any]:
+    """Make these signals unwind a write (so it cleans up); the previous handlers, to restore.
+
+    Only signals that would kill the process are trapped: one that is ignored
+    (SIGHUP under nohup) stays ignored, and a handler the program set stays.
+    """
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         return {}  # only the main thread may set handlers: leave them alone
-    return {signum: signal.signal(signum, _raise_interrupted) for signum in signums}
+    trapped = {}
+    for signum in signums:
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            trapped[signum] = signal.signal(signum, _raise_interrupted)
+    return trapped
+
+
+def _restore(previous: dict[int, Any]) -> None:
+    import signal
+
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+    previous.clear()
+
+
+@contextlib.contextmanager
+def _deferred(signums: list[int]) -> Iterator[None]:
+    """Hold these signals back for a moment (while a temporary file is made and named)."""
+    import signal
+
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    blocked = mask(signal.SIG_BLOCK, signums)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, blocked)
 
 
 def output_path(value: str | os.PathLike[str]) -> Path:
@@ -107,61 +165,120 @@ def output_path(value: str | os.PathLike[str]) -> Path:
     return path
 
 
+_REGULAR_ONLY = "catcli writes only regular files or new paths"
+
+
+def _destination(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file to replace (a symbolic link's target) and its status; None for a new path."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):  # as cp does: never write through a dangling link
+            raise OutputError(
+                f"cannot write {path}: a symbolic link to a missing file",
+                hint="remove the link, or create the file it names",
+            ) from None
+        return path, None
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise OutputError(f"cannot write {path}: {kind}", hint=_REGULAR_ONLY)
+    if os.path.islink(path):
+        return Path(os.path.realpath(path)), info  # replace the file the link names, keep the link
+    return path, info
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path whole or not at all: a temporary file, then a rename.
 
     Only a regular file (or a new path) is replaced: a device, FIFO, socket
     or a link to one is refused, so /dev/null stays a device. The file keeps
     its mode, and its owner and group where the process may set them.
+    SIGINT, SIGTERM and SIGHUP during the write remove the temporary file
+    (and then end the process as they would have). Every failure is an
+    OutputError, with the old file untouched and no temporary file left.
     """
     try:
-        info: os.stat_result | None = path.stat()
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise CatalogError(
-            f"cannot write {path}: not a regular file",
-            hint="--output writes only regular files or new paths",
-        )
-    if info is not None and path.is_symlink():
-        path = path.resolve()  # replace the file the link names, keep the link
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise OutputError(f"cannot write {path}: not Unicode text ({exc.reason})") from None
+    target, info = _destination(path)
     if info is None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     else:
-        mode = info.st_mode & 0o777
-    import signal
+        mode = stat.S_IMODE(info.st_mode) & 0o777
     import tempfile
 
+    signums = _signals("SIGINT", "SIGTERM", "SIGHUP")
+    previous: dict[int, Any] = {}
+    temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from None
-    previous = _trap(signal.SIGTERM, signal.SIGHUP)
-    try:
+        # Held back until the handlers are set and the temporary file is named,
+        # so that whenever a signal comes, the cleanup below knows what to do.
+        with _deferred(signums):
+            previous.update(_trap(signums[1:]))
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent
+            )
         with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
+            out.write(data)
             out.flush()
+            if info is not None:
+                _keep_owner(out.fileno(), info)
+            if hasattr(os, "fchmod"):
+                os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        if info is not None and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
-            # An ordinary user cannot give a file away; it becomes theirs, as with cp.
-            with contextlib.suppress(PermissionError):
-                os.chown(temporary, info.st_uid, info.st_gid)
-        os.replace(temporary, path)
+        if not hasattr(os, "fchmod"):
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+        temporary = None
+        _sync_directory(target.parent)
     except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        _restore(previous)
         if isinstance(exc, _Interrupted):
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
-            previous.clear()
-            os.kill(os.getpid(), exc.signum)
+            import signal
+
+            os.kill(os.getpid(), exc.signum)  # the default action, now the file is gone
+            name = signal.Signals(exc.signum).name
+            raise OutputError(f"cannot write {path}: interrupted by {name}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
         raise
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        _restore(previous)
+
+
+def _keep_owner(fd: int, info: os.stat_result) -> None:
+    """The owner and group of the file being replaced, where the process may set them.
+
+    root rewriting a user's catalog must not hand it to root; an ordinary
+    user cannot give a file away, so it becomes theirs (keeping the group
+    when they are in it), as with cp.
+    """
+    chown = getattr(os, "fchown", None)
+    if chown is None:
+        return
+    current = os.fstat(fd)
+    if (current.st_uid, current.st_gid) == (info.st_uid, info.st_gid):
+        return
+    try:
+        chown(fd, info.st_uid, info.st_gid)
+    except PermissionError:
+        with contextlib.suppress(PermissionError):
+            chown(fd, -1, info.st_gid)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable; best effort (not every system can open a directory)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
