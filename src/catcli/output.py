@@ -9,6 +9,7 @@ from the environment.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from typing import NamedTuple
@@ -66,17 +67,57 @@ def terminal(no_color: bool = False) -> Terminal:
 
 
 def emit(text: str) -> None:
-    """Write text to stdout now; a failed write is an OutputError."""
+    """Write text to stdout now, all of it; a failed or short write is an OutputError.
+
+    The bytes go straight to the file under sys.stdout, in a loop that checks
+    every write, as head and cat do: with PYTHONUNBUFFERED=1 (or python -u)
+    the text layer writes to the file itself and drops whatever a short
+    write leaves over (a full disk cut the output and exited 0), and a
+    buffered stream keeps what it could not write, to fail again at exit.
+    A stream with no file under it (a test's) is written as text.
+    """
     stream = sys.stdout
     if stream is None:
         raise OutputError("cannot write output: standard output is closed")
     try:
-        stream.write(text)
-        stream.flush()
+        binary = getattr(stream, "buffer", None)
+        raw = binary if isinstance(binary, io.RawIOBase) else getattr(binary, "raw", None)
+        if isinstance(raw, io.RawIOBase):
+            stream.flush()
+            if os.linesep != "\n":
+                text = text.replace("\n", os.linesep)  # what the text layer would have done
+            _write_all(raw, text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        else:
+            stream.write(text)
+            stream.flush()
     except BrokenPipeError:
         raise Closed() from None
+    except UnicodeEncodeError as exc:
+        raise OutputError(
+            f"cannot write output: the {exc.encoding} encoding has no {exc.object[exc.start]!r}",
+            hint="set PYTHONIOENCODING=utf-8 (or a UTF-8 locale)",
+        ) from None
+    except ValueError:  # a closed file
+        raise OutputError("cannot write output: standard output is closed") from None
     except OSError as exc:
         raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
+
+
+def _write_all(raw: io.RawIOBase, data: bytes) -> None:
+    """Every byte, or an OSError: a short write is retried, so a full disk says so."""
+    view = memoryview(data)
+    while view:
+        written = raw.write(view)
+        if written is None:  # a non-blocking stream that is full: wait until it drains
+            import select
+
+            select.select([], [raw.fileno()], [])
+            continue
+        if written <= 0:
+            import errno
+
+            raise OSError(errno.EIO, "short write")
+        view = view[written:]
 
 
 def pager_command(enabled: bool) -> str | None:

@@ -1,0 +1,240 @@
+"""Standard output (catcli.output): every write checked, the terminal's size sane.
+
+The stream cases run the installed console script in a subprocess, as a
+shell would: stdout on /dev/full, closed, on a pipe with no reader, on a file
+that may not grow (RLIMIT_FSIZE, like a full disk), in ASCII and Latin-1;
+each with Python's ordinary buffered stdout and with PYTHONUNBUFFERED=1,
+where the text layer writes straight to the file and used to drop the rest
+of a short write.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+
+from catcli import output
+from catcli.errors import EXIT_DATA, OutputError
+from tests.conftest import SOURCE, Invoke
+from tests.test_installed import _catcli
+
+POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file descriptors and resource limits")
+
+# Commands that write a lot (list --json is ~30 KB), a little, a table, and CSV.
+COMMANDS = {
+    "list --json": ["list", "--json"],
+    "list table": ["list"],
+    "show": ["show", "Paid Media"],
+    "import -o -": ["import", str(SOURCE), "--output", "-", "--edition", "2026-01-01"],
+    "validate": ["validate"],
+    "info": ["info"],
+    "regions csv": ["regions", "--format", "csv"],
+}
+BIG = ["list --json", "list table", "import -o -"]  # more than 16 KiB
+
+
+def _run(
+    args: list[str],
+    stdout: Any,
+    *,
+    unbuffered: bool = False,
+    preexec: Callable[[], None] | None = None,
+    **env: str,
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "PYTHONIOENCODING")}
+    environment |= env | ({"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+    return subprocess.run(
+        [_catcli(), *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=environment,
+        preexec_fn=preexec,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+        check=False,
+    )
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode == EXIT_DATA, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"catcli: error: {words}"), result.stderr
+
+
+def _limit_file_size() -> None:
+    """In the child: a file may grow to 16 KiB (a nearly full disk); past it writes fail with EFBIG."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of killing the process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+
+
+def _close_stdout() -> None:
+    os.close(1)
+
+
+def _cases(commands: list[str], unbuffered: list[str]) -> list[Any]:
+    """Each command with buffered stdout, some with PYTHONUNBUFFERED=1 too (few: each is a process)."""
+    return [pytest.param(c, False, id=f"{c}-buffered") for c in commands] + [
+        pytest.param(c, True, id=f"{c}-unbuffered") for c in unbuffered
+    ]
+
+
+@POSIX
+@pytest.mark.parametrize(("command", "unbuffered"), _cases(list(COMMANDS), [*BIG, "show"]))
+def test_a_full_device_is_one_error_line_and_exit_3(command: str, unbuffered: bool) -> None:
+    with open("/dev/full", "wb") as full:
+        result = _run(COMMANDS[command], full, unbuffered=unbuffered)
+    _one_error_line(result, "cannot write output: No space left on device")
+
+
+@POSIX
+@pytest.mark.parametrize("command", ["list --json", "validate"])  # refused before any command runs
+def test_a_closed_stdout_is_one_error_line_and_exit_3(command: str) -> None:
+    result = _run(COMMANDS[command], subprocess.DEVNULL, preexec=_close_stdout)
+    _one_error_line(result, "cannot write output: standard output is closed")
+
+
+@POSIX
+@pytest.mark.parametrize(("command", "unbuffered"), _cases(BIG, BIG))
+def test_a_full_disk_is_noticed_not_cut_short_silently(
+    tmp_path: Path, command: str, unbuffered: bool
+) -> None:
+    with (tmp_path / "out").open("wb") as out:
+        result = _run(COMMANDS[command], out, unbuffered=unbuffered, preexec=_limit_file_size)
+    _one_error_line(result, "cannot write output: File too large")
+    assert (tmp_path / "out").stat().st_size == 16 * 1024
+
+
+@POSIX
+@pytest.mark.parametrize(("command", "unbuffered"), _cases(list(COMMANDS), ["list --json"]))
+def test_a_reader_that_went_away_ends_quietly(command: str, unbuffered: bool) -> None:
+    # As `catcli … | head -1` once head has quit: the pipe has no reader at all.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = _run(COMMANDS[command], write_end, unbuffered=unbuffered)
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("command", "encoding"),
+    [
+        ("list --json", "ascii"),
+        ("list table", "ascii"),
+        ("show", "ascii"),
+        ("import -o -", "ascii"),
+        ("list --json", "latin-1"),
+        ("import -o -", "latin-1"),
+        ("show", "ascii:strict"),
+    ],
+)
+def test_an_encoding_that_cannot_hold_the_text_degrades(command: str, encoding: str) -> None:
+    result = _run(COMMANDS[command], subprocess.PIPE, PYTHONIOENCODING=encoding)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout
+
+
+# -- emit, in process --------------------------------------------------------
+
+
+class _Raw(io.RawIOBase):
+    """A file that takes at most ``room`` more bytes, then fails: a nearly full disk."""
+
+    def __init__(self, room: int, chunk: int = 7) -> None:
+        self.room, self.chunk, self.data = room, chunk, bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.room <= 0:
+            raise OSError(28, "No space left on device")
+        taken = bytes(data[: min(self.chunk, self.room)])
+        self.room -= len(taken)
+        self.data += taken
+        return len(taken)
+
+
+def _stdout(
+    raw: IO[bytes] | io.RawIOBase, encoding: str = "utf-8", errors: str = "strict"
+) -> io.TextIOWrapper:
+    return io.TextIOWrapper(raw, encoding=encoding, errors=errors, write_through=True)  # type: ignore[arg-type]
+
+
+def test_emit_writes_every_byte_through_short_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _Raw(room=1000)
+    monkeypatch.setattr(sys, "stdout", _stdout(raw))
+    output.emit("México\n" * 10)
+    assert raw.data.decode() == "México\n" * 10
+
+
+def test_emit_reports_the_rest_of_a_short_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _Raw(room=20)
+    monkeypatch.setattr(sys, "stdout", _stdout(raw))
+    with pytest.raises(OutputError, match="No space left on device"):
+        output.emit("x" * 100)
+    assert len(raw.data) == 20
+
+
+def test_emit_to_a_closed_or_missing_stdout_is_an_output_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    closed = _stdout(io.BytesIO())
+    closed.close()
+    for stream in (closed, None):
+        monkeypatch.setattr(sys, "stdout", stream)
+        with pytest.raises(OutputError, match="standard output is closed"):
+            output.emit("x\n")
+
+
+def test_emit_with_a_strict_encoding_names_the_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    for buffer in (io.BytesIO(), _Raw(room=100)):
+        monkeypatch.setattr(sys, "stdout", _stdout(buffer, encoding="ascii"))
+        with pytest.raises(OutputError, match="ascii encoding has no 'é'") as caught:
+            output.emit("México\n")
+        assert caught.value.hint and "PYTHONIOENCODING" in caught.value.hint
+
+
+def test_emit_with_replacement_degrades(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _Raw(room=100)
+    monkeypatch.setattr(sys, "stdout", _stdout(raw, encoding="ascii", errors="replace"))
+    output.emit("México\n")
+    assert raw.data == b"M?xico\n"
+
+
+# -- the terminal's width ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("columns", "width"),
+    [("0", 80), ("-5", 80), ("abc", 80), ("", 80), ("9" * 5000, 80), ("10000000", 1000), ("120", 120)],
+)
+def test_columns_that_are_not_a_width_are_unset_or_clamped(
+    monkeypatch: pytest.MonkeyPatch, columns: str, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("LINES", columns)
+    term = output.terminal()
+    assert term.width == width and 1 <= term.height <= output.MAX_WIDTH
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", "10000000"])
+@pytest.mark.parametrize("command", [["list"], ["show", "Paid Media"], ["matrix"]])
+def test_tables_at_odd_widths_are_drawn_quickly(invoke: Invoke, command: list[str], columns: str) -> None:
+    started = time.monotonic()
+    result = invoke(*command, env={"COLUMNS": columns})
+    assert result.exit_code == 0 and result.stdout.strip()
+    assert time.monotonic() - started < 5
+    assert max(len(line) for line in result.stdout.splitlines()) <= output.MAX_WIDTH
