@@ -30,6 +30,21 @@ POSIX = pytest.mark.skipif(os.name != "posix", reason="devices, FIFOs and signal
 DEVICES = [d for d in ("/dev/zero", "/dev/urandom", "/dev/full", "/dev/null") if os.path.exists(d)]
 
 
+def character_device(directory: Path) -> Path:
+    """A character device to aim writes at, safely.
+
+    As root, a device node of our own (the twin of /dev/null) in DIRECTORY:
+    were the refusal ever broken, a test would replace that node, not the
+    system's /dev/null. An ordinary user may use /dev/null itself: /dev is
+    not theirs to replace anything in.
+    """
+    if os.geteuid() != 0:
+        return Path("/dev/null")
+    node = directory / "null-device"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.stat("/dev/null").st_rdev)
+    return node
+
+
 def _tmp_files(directory: Path) -> list[str]:
     return [p.name for p in directory.iterdir() if p.name.endswith(".tmp")]
 
@@ -183,7 +198,7 @@ def test_a_link_to_a_regular_file_is_kept_and_its_file_replaced(tmp_path: Path) 
 
 
 @POSIX
-@pytest.mark.parametrize("kind", ["fifo", "link to fifo", "link to /dev/null", "directory", "dangling link"])
+@pytest.mark.parametrize("kind", ["fifo", "link to fifo", "link to a device", "directory", "dangling link"])
 def test_only_regular_files_or_new_paths_are_written(tmp_path: Path, kind: str) -> None:
     target = tmp_path / "out.toml"
     if kind == "fifo":
@@ -191,8 +206,9 @@ def test_only_regular_files_or_new_paths_are_written(tmp_path: Path, kind: str) 
     elif kind == "link to fifo":
         os.mkfifo(tmp_path / "fifo")
         target.symlink_to(tmp_path / "fifo")
-    elif kind == "link to /dev/null":
-        target.symlink_to("/dev/null")
+    elif kind == "link to a device":
+        device = character_device(tmp_path)
+        target.symlink_to(device)
     elif kind == "directory":
         target.mkdir()
     else:
@@ -202,17 +218,19 @@ def test_only_regular_files_or_new_paths_are_written(tmp_path: Path, kind: str) 
         write_atomic(target, "a = 1\n")
     assert caught.value.exit_code == EXIT_DATA and str(target) in caught.value.message
     assert os.lstat(target).st_mode == before.st_mode and os.lstat(target).st_ino == before.st_ino
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    if kind == "link to a device":
+        assert stat.S_ISCHR(os.stat(target).st_mode)
     assert not (tmp_path / "missing.toml").exists()
     assert _tmp_files(tmp_path) == []
 
 
 @POSIX
-def test_dev_null_is_refused_and_stays_a_device() -> None:
-    # Refused before anything is made, so this is safe even as root.
+def test_a_device_is_refused_and_stays_a_device(tmp_path: Path) -> None:
+    device = character_device(tmp_path)
     with pytest.raises(OutputError, match="not a regular file"):
-        write_atomic(Path("/dev/null"), "a = 1\n")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+        write_atomic(device, "a = 1\n")
+    assert stat.S_ISCHR(os.stat(device).st_mode) and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert _tmp_files(device.parent) == []
 
 
 def test_a_missing_directory_is_an_output_error(tmp_path: Path) -> None:
