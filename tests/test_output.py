@@ -241,9 +241,6 @@ def test_tables_at_odd_widths_are_drawn_quickly(invoke: Invoke, command: list[st
 
 
 @POSIX
-@pytest.mark.xfail(
-    strict=True, reason="until cli.main() catches the OSError of click's echo: remove this mark then"
-)
 @pytest.mark.parametrize("args", [[], ["list", "--help"]])
 def test_help_to_a_full_device_is_one_error_line_and_exit_3(args: list[str]) -> None:
     # Help is written by click's echo, not emit: cli.main() must catch what it raises.

@@ -937,13 +937,17 @@ def main() -> None:
         app_for(sys.argv[1:])(prog_name="catcli")
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pass
-    except OSError as exc:
+    except OSError as exc:  # click's own writes (help, usage) are not checked like emit's
         _warn(f"error: cannot write output: {exc.strerror or exc}")
         code = EXIT_DATA
+    if code != EXIT_DATA:  # an output failure is reported once, not again by this flush
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+        except OSError as exc:
+            _warn(f"error: cannot write output: {exc.strerror or exc}")
+            code = EXIT_DATA
     # A reader that went away must not make the interpreter complain at exit.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
