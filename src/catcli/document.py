@@ -17,9 +17,9 @@ from catcli.errors import CatalogError, UnknownValue
 from catcli.model import Catalog, Edition, Service
 from catcli.resolve import Resolver
 
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
-_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Each pattern has one quantifier per run of characters, so a match attempt
+# never backtracks over a run twice (headings, separators and comments are
+# read with string methods instead).
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _PARENTHESES = re.compile(r"\([^)]*\)?")
@@ -51,9 +51,27 @@ def repair_mojibake(text: str) -> str:
     return _CP1252_RUN.sub(fix, text)
 
 
+def _drop_comments(cell: str) -> str:
+    """The cell without ``<!-- … -->``; an unclosed ``<!--`` stays, as text.
+
+    One pass with str.find: a regex retried at every ``<!--`` of a long
+    unclosed run rescans the rest of the cell each time (quadratic).
+    """
+    kept: list[str] = []
+    start = 0
+    while (opening := cell.find("<!--", start)) != -1:
+        closing = cell.find("-->", opening + 4)
+        if closing == -1:
+            break
+        kept.append(cell[start:opening])
+        start = closing + 3
+    kept.append(cell[start:])
+    return "".join(kept)
+
+
 def cell_lines(cell: str) -> list[str]:
     """A cell's lines: comments dropped, split at <br>, trimmed, mojibake repaired."""
-    pieces = _BREAK.split(_COMMENT.sub("", cell))
+    pieces = _BREAK.split(_drop_comments(cell))
     lines = (_SPACES.sub(" ", p).strip() for p in pieces)
     return [repair_mojibake(line) for line in lines if line]
 
@@ -63,6 +81,27 @@ def split_row(line: str) -> list[str]:
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
     return inner.split("|")
+
+
+def _heading(line: str) -> str | None:
+    """An ATX heading's text ('#'s, then whitespace or the end); None for any other line.
+
+    String methods, not a regex: ``^#{1,6}\\s+(.*?)\\s*#*\\s*$`` took 55 s on a
+    heading padded with 3,000 spaces.
+    """
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= 6 or not (hashes == len(line) or line[hashes].isspace()):
+        return None
+    return line[hashes:].strip().rstrip("#").rstrip()
+
+
+def _is_separator(line: str) -> bool:
+    """A table's ``| --- | :---: |`` line (cells of three or more '-', colons at either end)."""
+    for cell in split_row(line):
+        rule = cell.strip().removeprefix(":").removesuffix(":")
+        if len(rule) < 3 or rule.strip("-"):
+            return False
+    return True
 
 
 def parse(text: str, resolver: Resolver, source: str = "document") -> list[Row]:
@@ -75,11 +114,11 @@ def parse(text: str, resolver: Resolver, source: str = "document") -> list[Row]:
     while number < len(lines):
         line = lines[number]
         number += 1
-        match = _HEADING.match(line)
-        if match:
-            heading = (match.group(1), number)
+        title = _heading(line)
+        if title is not None:
+            heading = (title, number)
             continue
-        is_table = line.lstrip().startswith("|") and number < len(lines) and _SEPARATOR.match(lines[number])
+        is_table = line.lstrip().startswith("|") and number < len(lines) and _is_separator(lines[number])
         if not is_table:
             continue
         width = len(split_row(line))
