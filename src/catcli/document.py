@@ -6,20 +6,26 @@ heading over a five-column table. An empty cell continues the cell above it
 are page residue; text copied through a Windows code page arrives as mojibake.
 Empty cells are filled from above rather than trusting the rowSpan counts, so
 a row added inside a group imports right even if its count was not updated.
+
+Every line starting with ``|`` becomes a service, a table's header or
+separator, or an error naming it: a document never imports with rows quietly
+missing. Every scan is linear in the length of the line, whatever it holds.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from catcli.errors import CatalogError, UnknownValue
 from catcli.model import Catalog, Edition, Service
 from catcli.resolve import Resolver
 
-# Each pattern has one quantifier per run of characters, so a match attempt
-# never backtracks over a run twice (headings, separators and comments are
-# read with string methods instead).
+# Each pattern has one quantifier per run of characters, so a match
+# attempt never backtracks over a run twice (headings, separators and
+# comments are read with string methods instead).
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _PARENTHESES = re.compile(r"\([^)]*\)?")
@@ -77,6 +83,7 @@ def cell_lines(cell: str) -> list[str]:
 
 
 def split_row(line: str) -> list[str]:
+    """A table line's cells; the outer pipes are optional, as in GitHub's tables."""
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
@@ -104,59 +111,152 @@ def _is_separator(line: str) -> bool:
     return True
 
 
+_Kind = Literal["heading", "row", "blank", "text"]  # a "row" is any line starting with '|'
+
+
+class _Line(NamedTuple):
+    number: int
+    kind: _Kind
+    text: str  # a heading's title; otherwise the line without its indentation
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    """The document's lines, numbered as an editor numbers them, each with its kind."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        bare = line.lstrip()
+        if bare.startswith("|"):
+            yield _Line(number, "row", bare)
+        elif (title := _heading(bare)) is not None:
+            yield _Line(number, "heading", title)
+        else:
+            yield _Line(number, "text" if bare else "blank", bare)
+
+
+_STRAY_HINT = (
+    "a service table is a header row, a '| --- |' separator line and its rows, under a"
+    " '# <partner type>' heading; a blank line ends a table"
+)
+
+
+class _Reader:
+    """The document read top to bottom, as Markdown reads it.
+
+    A heading names the partner type of the tables under it; a table is a
+    header row, a separator line, then rows up to a blank line or heading.
+    A '|' line that fits none of that is an error, never skipped.
+    """
+
+    def __init__(self, resolver: Resolver, source: str) -> None:
+        self.resolver = resolver
+        self.source = source
+        self.heading: _Line | None = None
+        self.header: _Line | None = None  # a '|' line: a header if a separator follows
+        self.partner: str | None = None  # the open table's partner type
+        self.above: list[list[str]] = []  # the open table's previous row
+        self.rows: list[Row] = []
+        self.tables = 0
+        self.table_lines = 0  # every '|' line
+        self.frame_lines = 0  # '|' lines read as a table's header or separator
+
+    def read(self, line: _Line) -> None:
+        self.table_lines += line.kind == "row"
+        if self.header is not None:
+            self._open(self.header, line)
+        elif line.kind == "heading":
+            self.heading, self.partner = line, None
+        elif line.kind == "row" and self.partner is not None:
+            self._row(line, self.partner)
+        elif line.kind == "row":
+            self.header = line
+        elif line.kind == "blank":
+            self.partner = None
+        elif self.partner is not None:
+            raise CatalogError(
+                f"{self.source}:{line.number}: text directly under a table, which makes it a table row",
+                hint="leave a blank line after the table, or begin the row with '|'",
+            )
+
+    def _open(self, header: _Line, line: _Line) -> None:
+        """Start the table whose header is the previous line, if this line is its separator."""
+        self.header = None
+        if line.kind not in ("row", "text") or not _is_separator(line.text):
+            raise CatalogError(
+                f"{self.source}:{header.number}: a table row outside a table", hint=_STRAY_HINT
+            )
+        width = len(split_row(header.text))
+        if width != COLUMNS:
+            raise CatalogError(
+                f"{self.source}:{header.number}: a service table needs {COLUMNS} columns, not {width}"
+            )
+        rule = len(split_row(line.text))
+        if rule != width:
+            raise CatalogError(
+                f"{self.source}:{line.number}: the separator line has {rule} columns, not {width}"
+            )
+        self.partner = self._partner(header)
+        self.above = []
+        self.tables += 1
+        self.frame_lines += 1 + (line.kind == "row")
+
+    def _partner(self, header: _Line) -> str:
+        """The partner type the table's own heading names.
+
+        One heading, one table: a table under a deleted or mistyped heading
+        ('#MCN/CAP') must not be read as the previous section's.
+        """
+        heading, self.heading = self.heading, None
+        if heading is None:
+            raise CatalogError(
+                f"{self.source}:{header.number}: table has no '# <partner type>' heading above it",
+                hint="each table needs its own heading: '# TSP', '# MCN/CAP' or '# Affiliate Partner'",
+            )
+        try:
+            return self.resolver.type(heading.text)
+        except UnknownValue as exc:
+            raise CatalogError(
+                f"{self.source}:{heading.number}: unknown partner type {heading.text!r}", hint=exc.hint
+            ) from None
+
+    def _row(self, line: _Line, partner: str) -> None:
+        """One service; an empty cell repeats the one above (the page's row spans)."""
+        cells = [cell_lines(c) for c in split_row(line.text)]
+        if len(cells) != COLUMNS:
+            raise CatalogError(f"{self.source}:{line.number}: expected {COLUMNS} cells, found {len(cells)}")
+        for column, cell in enumerate(cells):
+            if not cell:
+                if not self.above:
+                    raise CatalogError(f"{self.source}:{line.number}: empty cell in the table's first row")
+                cells[column] = self.above[column]
+        self.above = cells
+        service = _service(partner, cells, line.number, self.resolver, self.source)
+        self.rows.append(Row(service, line.number))
+
+    def finish(self) -> list[Row]:
+        """The services, once every '|' line is accounted for."""
+        if self.header is not None:
+            raise CatalogError(
+                f"{self.source}:{self.header.number}: a table row outside a table", hint=_STRAY_HINT
+            )
+        if not self.tables:
+            raise CatalogError(
+                f"{self.source}: no service table found",
+                hint="expected '# TSP', '# MCN/CAP' or '# Affiliate Partner' over 5-column markdown tables",
+            )
+        if len(self.rows) != self.table_lines - self.frame_lines:
+            # Unreachable by construction: kept so that no later change drops rows quietly.
+            raise CatalogError(
+                f"{self.source}: {len(self.rows)} services from"
+                f" {self.table_lines - self.frame_lines} table rows"
+            )
+        return self.rows
+
+
 def parse(text: str, resolver: Resolver, source: str = "document") -> list[Row]:
     """Every service row of every table; raises CatalogError naming the line."""
-    rows: list[Row] = []
-    tables = 0
-    heading: tuple[str, int] | None = None
-    lines = text.splitlines()
-    number = 0
-    while number < len(lines):
-        line = lines[number]
-        number += 1
-        title = _heading(line)
-        if title is not None:
-            heading = (title, number)
-            continue
-        is_table = line.lstrip().startswith("|") and number < len(lines) and _is_separator(lines[number])
-        if not is_table:
-            continue
-        width = len(split_row(line))
-        if width != COLUMNS:
-            raise CatalogError(f"{source}:{number}: a service table needs {COLUMNS} columns, not {width}")
-        partner = _partner_type(heading, number, resolver, source)
-        tables += 1
-        number += 1  # the separator
-        above: list[list[str]] = []
-        while number < len(lines) and lines[number].lstrip().startswith("|"):
-            number += 1
-            cells = [cell_lines(c) for c in split_row(lines[number - 1])]
-            if len(cells) != COLUMNS:
-                raise CatalogError(f"{source}:{number}: expected {COLUMNS} cells, found {len(cells)}")
-            for column, cell in enumerate(cells):
-                if not cell:
-                    if not above:
-                        raise CatalogError(f"{source}:{number}: empty cell in the table's first row")
-                    cells[column] = above[column]
-            above = cells
-            rows.append(Row(_service(partner, cells, number, resolver, source), number))
-    if not tables:
-        raise CatalogError(
-            f"{source}: no service table found",
-            hint="expected '# TSP', '# MCN/CAP' or '# Affiliate Partner' over 5-column markdown tables",
-        )
-    return rows
-
-
-def _partner_type(heading: tuple[str, int] | None, line: int, resolver: Resolver, source: str) -> str:
-    if heading is None:
-        raise CatalogError(f"{source}:{line}: table has no '# <partner type>' heading above it")
-    try:
-        return resolver.type(heading[0])
-    except UnknownValue as exc:
-        raise CatalogError(
-            f"{source}:{heading[1]}: unknown partner type {heading[0]!r}", hint=exc.hint
-        ) from None
+    reader = _Reader(resolver, source)
+    for line in _lines(text):
+        reader.read(line)
+    return reader.finish()
 
 
 def _service(partner: str, cells: list[list[str]], line: int, resolver: Resolver, source: str) -> Service:
