@@ -20,12 +20,15 @@ from catcli.errors import CatalogError
 from catcli.files import read_text
 from catcli.model import Service
 from catcli.resolve import Resolver
-from tests.conftest import CATALOG, SOURCE
+from tests.conftest import CATALOG, SOURCE, Invoke
 
 BASE = load(CATALOG)
 RESOLVER = Resolver.for_catalog(BASE)
 TEXT = SOURCE.read_text(encoding="utf-8")
 LINES = TEXT.split("\n")
+SEED = {"SOURCE_DATE_EPOCH": "1795478400"}
+# Characters str.splitlines() ends a line at and Markdown does not.
+NOT_LINE_ENDS = ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"]
 
 T = TypeVar("T")
 
@@ -40,6 +43,11 @@ def _services(path: Path) -> tuple[Service, ...]:
     return to_catalog(read_text(path, "document"), BASE, path.name).services
 
 
+def _line_of(text: str, needle: str) -> int:
+    """The 1-based line holding needle, lines ending only at '\\n'."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
 def _within_a_second(work: Callable[[], T]) -> T:
     """work's result or error, but only if it came in under a second."""
     start = time.perf_counter()
@@ -48,6 +56,69 @@ def _within_a_second(work: Callable[[], T]) -> T:
     finally:  # an error is timed too: a slow one fails as too slow
         elapsed = time.perf_counter() - start
         assert elapsed < 1.0, f"took {elapsed:.2f} s"
+
+
+# Finding 1: lines end where Markdown ends them; a cell holding a line
+# separator or control character is refused at its line, never cut in two.
+
+
+@pytest.mark.parametrize("char", NOT_LINE_ENDS, ids=[f"U+{ord(c):04X}" for c in NOT_LINE_ENDS])
+def test_line_separator_in_a_cell_is_refused_at_its_line(invoke: Invoke, tmp_path: Path, char: str) -> None:
+    text = TEXT.replace("covering live streaming planning", f"covering live{char}streaming planning", 1)
+    out = tmp_path / "catalog.toml"
+    out.write_text("precious", encoding="utf-8")
+    result = invoke("import", str(_write(tmp_path, text)), "--output", str(out))
+    assert result.exit_code == 3, result.stdout
+    line = _line_of(text, char)
+    assert (
+        f"hostile.md:{line}: control or invisible character U+{ord(char):04X} in a table row" in result.stderr
+    )
+    assert out.read_text(encoding="utf-8") == "precious"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "what"),
+    [
+        ("# MCN/CAP", "\u2028# MCN/CAP", "U+2028 in a heading"),
+        ("# MCN/CAP", "# MCN/CAP\x0c", "U+000C in a heading"),
+        ("| Japan | Japan |", "\u200b| Japan | Japan |", "U+200B in a table row"),
+        ("| Japan | Japan |", "| Japan | Japan |\u2029", "U+2029 in a table row"),
+    ],
+)
+def test_hidden_character_beside_a_heading_or_row_is_refused(
+    tmp_path: Path, before: str, after: str, what: str
+) -> None:
+    text = TEXT.replace(before, after, 1)
+    expected = f"hostile.md:{_line_of(text, after)}: control or invisible character {what}"
+    with pytest.raises(CatalogError, match=re.escape(expected)):
+        _services(_write(tmp_path, text))
+
+
+def test_a_tab_in_a_cell_is_still_whitespace(tmp_path: Path) -> None:
+    text = TEXT.replace("covering live streaming planning", "covering live\tstreaming planning", 1)
+    assert _services(_write(tmp_path, text)) == BASE.services
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["CRLF", "CR"])
+def test_markdown_line_endings_import_the_same_services(tmp_path: Path, ending: str) -> None:
+    assert _services(_write(tmp_path, TEXT.replace("\n", ending))) == BASE.services
+
+
+def test_a_carriage_return_inside_a_row_ends_the_line_as_in_markdown(tmp_path: Path) -> None:
+    text = TEXT.replace("covering live streaming planning", "covering live\rstreaming planning", 1)
+    # The row ends at the '\r' (its last '|' is optional); the rest is text under the table.
+    line = _line_of(text, "\r") + 1
+    with pytest.raises(CatalogError, match=f"hostile.md:{line}: text directly under a table"):
+        _services(_write(tmp_path, text))
+
+
+def test_line_numbers_count_only_markdown_line_ends(tmp_path: Path) -> None:
+    # A separator in the prose above must not shift the line an error names.
+    text = TEXT.replace("Service categories are", "Service\u2028categories\x0care", 1)
+    text = text.replace("| Japan | Japan |", "| Atlantis | Japan |", 1)
+    with pytest.raises(CatalogError, match=f"hostile.md:{_line_of(text, 'Atlantis')}: unknown registration"):
+        _services(_write(tmp_path, text))
+    assert _services(_write(tmp_path, text.replace("Atlantis", "Japan"))) == BASE.services
 
 
 # The guard: every '|' line is a header, a separator or a service, or an error.
@@ -149,6 +220,19 @@ def test_long_run_of_unclosed_comments(tmp_path: Path) -> None:
 def test_long_run_of_unclosed_parentheses(tmp_path: Path) -> None:
     text = TEXT.replace("| Mexico  | Mexico  |", "| Mexico  | Mexico " + "(" * 1_000_000 + "|", 1)
     assert _within_a_second(lambda: _services(_write(tmp_path, text))) == BASE.services
+
+
+# Finding 3: a byte-order mark opens a document, never a heading.
+
+
+def test_bom_before_a_heading(invoke: Invoke, tmp_path: Path) -> None:
+    text = "\ufeff" + "\n".join(LINES[2:])  # the document from '# TSP' on
+    path = _write(tmp_path, text)
+    rows = parse(path.read_text(encoding="utf-8"), RESOLVER, "bom.md")  # the BOM still there
+    assert tuple(row.service for row in rows) == BASE.services
+    result = invoke("import", str(path), "--edition", "2026-11-24", "--output", "-", env=SEED)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == CATALOG.read_text(encoding="utf-8")
 
 
 # Finding 4: the reader reads like the document: no function body over 40 lines.

@@ -7,9 +7,10 @@ are page residue; text copied through a Windows code page arrives as mojibake.
 Empty cells are filled from above rather than trusting the rowSpan counts, so
 a row added inside a group imports right even if its count was not updated.
 
-Every line starting with ``|`` becomes a service, a table's header or
-separator, or an error naming it: a document never imports with rows quietly
-missing. Every scan is linear in the length of the line, whatever it holds.
+Lines end where Markdown ends them (``\\n``, ``\\r\\n``, ``\\r``), and every line
+starting with ``|`` becomes a service, a table's header or separator, or an
+error naming it: a document never imports with rows quietly missing. Every
+scan is linear in the length of the line, whatever the line holds.
 """
 
 from __future__ import annotations
@@ -20,10 +21,15 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from catcli.errors import CatalogError, UnknownValue
+from catcli.files import BOM
 from catcli.model import Catalog, Edition, Service
 from catcli.resolve import Resolver
+from catcli.text import INVISIBLE
 
-# Each pattern has one quantifier per run of characters, so a match
+# The only line endings Markdown knows; str.splitlines() also splits at
+# U+2028/2029, U+0085, \v, \f and \x1c-\x1e, cutting a table row in two.
+_NEWLINE = re.compile(r"\r\n?|\n")
+# Each remaining pattern has one quantifier per run of characters, so a match
 # attempt never backtracks over a run twice (headings, separators and
 # comments are read with string methods instead).
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -120,16 +126,47 @@ class _Line(NamedTuple):
     text: str  # a heading's title; otherwise the line without its indentation
 
 
-def _lines(text: str) -> Iterator[_Line]:
+def _bare(line: str) -> str:
+    """The line without leading whitespace or invisible characters.
+
+    So that '\\u200b| cell |' or '\\u2028# TSP' is still seen as the row or
+    heading it looks like, and refused for the character, not skipped as prose.
+    """
+    bare = line.lstrip()
+    if bare and INVISIBLE.match(bare):
+        return INVISIBLE.sub("", bare).lstrip()
+    return bare
+
+
+def _lines(text: str, source: str) -> Iterator[_Line]:
     """The document's lines, numbered as an editor numbers them, each with its kind."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        bare = line.lstrip()
+    for number, line in enumerate(_NEWLINE.split(text.removeprefix(BOM)), start=1):
+        bare = _bare(line)
+        kind: _Kind
         if bare.startswith("|"):
-            yield _Line(number, "row", bare)
+            kind, content = "row", bare
         elif (title := _heading(bare)) is not None:
-            yield _Line(number, "heading", title)
+            kind, content = "heading", title
         else:
             yield _Line(number, "text" if bare else "blank", bare)
+            continue
+        _refuse_hidden(line, f"{source}:{number}", "a table row" if kind == "row" else "a heading")
+        yield _Line(number, kind, content)
+
+
+def _refuse_hidden(line: str, place: str, what: str) -> None:
+    """Control and invisible characters stop the import at their line.
+
+    The catalog's checker would refuse them in a service anyway; here the
+    message can name the document's line. A tab is only whitespace to
+    Markdown (a cell's spaces collapse), so it passes.
+    """
+    hidden = INVISIBLE.search(line.replace("\t", " "))
+    if hidden:
+        raise CatalogError(
+            f"{place}: control or invisible character U+{ord(hidden.group()):04X} in {what}",
+            hint="delete it: a row is one line, and a cell breaks lines only at <br>",
+        )
 
 
 _STRAY_HINT = (
@@ -254,7 +291,7 @@ class _Reader:
 def parse(text: str, resolver: Resolver, source: str = "document") -> list[Row]:
     """Every service row of every table; raises CatalogError naming the line."""
     reader = _Reader(resolver, source)
-    for line in _lines(text):
+    for line in _lines(text, source):
         reader.read(line)
     return reader.finish()
 
