@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catcli.catalog import load
-from catcli.document import repair_mojibake, to_catalog
+from catcli.document import parse, repair_mojibake, to_catalog
 from catcli.errors import CatalogError
+from catcli.resolve import Resolver
 from tests.conftest import CATALOG, SOURCE, Invoke
 
 BASE = load(CATALOG)
@@ -165,3 +166,63 @@ def test_document_with_lines_deleted_imports_or_raises_catalog_error(dropped: li
         to_catalog(text, BASE, "cut.md")
     except CatalogError as exc:
         assert exc.message.startswith("cut.md")
+
+
+DOCUMENT = SOURCE.read_text(encoding="utf-8")
+# Where str.splitlines() ends a line and Markdown does not.
+NOT_LINE_ENDS = "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
+# Line starts and ends, where an inserted character is most likely to be harmless.
+LINE_EDGES = sorted({0, len(DOCUMENT)} | {i + d for i, c in enumerate(DOCUMENT) if c == "\n" for d in (0, 1)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.integers(0, len(DOCUMENT)), st.sampled_from(LINE_EDGES)),
+            st.sampled_from(NOT_LINE_ENDS),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_line_separators_anywhere_give_every_service_or_an_error(inserted: list[tuple[int, str]]) -> None:
+    text = DOCUMENT
+    for at, char in sorted(inserted, reverse=True):
+        text = text[:at] + char + text[at:]
+    try:
+        services = to_catalog(text, BASE, "sep.md").services
+    except CatalogError as exc:
+        assert exc.message.startswith("sep.md:")
+        return
+    assert services == BASE.services  # all 68, each as the document says: none lost, none retyped
+
+
+MARKDOWN = st.sampled_from(["|", "#", "# ", "-", "---", ":", " ", "\t", "<br>", "<!--", "-->", "(", ")", "a"])
+NOISE = st.lists(
+    st.one_of(MARKDOWN, st.sampled_from([*NOT_LINE_ENDS, "\u200b", "\ufeff"]), st.characters()), max_size=40
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(  # runs of the real document's lines (so some tables survive), and noise
+            st.tuples(st.integers(0, len(DOCUMENT_LINES) - 1), st.integers(1, 12)).map(
+                lambda run: DOCUMENT_LINES[run[0] : run[0] + run[1]]
+            ),
+            NOISE.map(lambda line: [line]),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_any_lines_parse_to_rows_or_raise_catalog_error(pieces: list[list[str]], ending: str) -> None:
+    text = ending.join(line for piece in pieces for line in piece)
+    try:
+        rows = parse(text, Resolver.for_catalog(BASE), "any.md")
+    except CatalogError as exc:
+        assert exc.message.startswith("any.md")
+        return
+    markdown_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert all(markdown_lines[row.line - 1].lstrip().startswith("|") for row in rows)
