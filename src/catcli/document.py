@@ -24,7 +24,10 @@ from catcli.errors import CatalogError, UnknownValue
 from catcli.files import BOM
 from catcli.model import Catalog, Edition, Service
 from catcli.resolve import Resolver
-from catcli.text import INVISIBLE
+from catcli.text import UNSAFE
+
+# Control and invisible characters (catcli.text.UNSAFE), compiled: the import path can afford it.
+INVISIBLE = re.compile(UNSAFE)
 
 # The only line endings Markdown knows; str.splitlines() also splits at
 # U+2028/2029, U+0085, \v, \f and \x1c-\x1e, cutting a table row in two.
