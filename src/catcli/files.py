@@ -14,7 +14,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from catcli.errors import CatalogError, OutputError, UsageError
 
@@ -204,14 +204,6 @@ def write_atomic(path: Path, text: str) -> None:
     except UnicodeEncodeError as exc:
         raise OutputError(f"cannot write {path}: not Unicode text ({exc.reason})") from None
     target, info = _destination(path)
-    if info is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    else:
-        mode = stat.S_IMODE(info.st_mode) & 0o777
-    import tempfile
-
     signums = _signals("SIGINT", "SIGTERM", "SIGHUP")
     previous: dict[int, Any] = {}
     temporary: str | None = None
@@ -220,19 +212,8 @@ def write_atomic(path: Path, text: str) -> None:
         # so that whenever a signal comes, the cleanup below knows what to do.
         with _deferred(signums):
             previous.update(_trap(signums[1:]))
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent
-            )
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            if info is not None:
-                _keep_owner(out.fileno(), info)
-            if hasattr(os, "fchmod"):
-                os.fchmod(out.fileno(), mode)
-            os.fsync(out.fileno())
-        if not hasattr(os, "fchmod"):
-            os.chmod(temporary, mode)
+            handle, temporary = _temporary(target)
+        _fill(handle, temporary, data, info)
         os.replace(temporary, target)
         temporary = None
         _sync_directory(target.parent)
@@ -241,17 +222,49 @@ def write_atomic(path: Path, text: str) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         _restore(previous)
-        if isinstance(exc, _Interrupted):
-            import signal
-
-            os.kill(os.getpid(), exc.signum)  # the default action, now the file is gone
-            name = signal.Signals(exc.signum).name
-            raise OutputError(f"cannot write {path}: interrupted by {name}") from None
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
-        raise
+        _reraise(path, exc)
     finally:
         _restore(previous)
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    """A new temporary file beside target (open, and its name), for the rename to replace it atomically."""
+    import tempfile
+
+    return tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent)
+
+
+def _fill(handle: int, temporary: str, data: bytes, info: os.stat_result | None) -> None:
+    """Write, keep the replaced file's owner, group and mode (or the umask's), and sync."""
+    if info is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    else:
+        mode = stat.S_IMODE(info.st_mode) & 0o777
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+        out.flush()
+        if info is not None:
+            _keep_owner(out.fileno(), info)
+        if hasattr(os, "fchmod"):
+            os.fchmod(out.fileno(), mode)
+        os.fsync(out.fileno())
+    if not hasattr(os, "fchmod"):
+        os.chmod(temporary, mode)
+
+
+def _reraise(path: Path, exc: BaseException) -> NoReturn:
+    """A failed write as an OutputError; an interrupting signal takes its default action first."""
+    if isinstance(exc, _Interrupted):
+        import signal
+
+        os.kill(os.getpid(), exc.signum)  # the default action, now the file is gone
+        name = signal.Signals(exc.signum).name
+        raise OutputError(f"cannot write {path}: interrupted by {name}") from None
+    if isinstance(exc, OSError):
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    raise exc
 
 
 def _keep_owner(fd: int, info: os.stat_result) -> None:
