@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 Drawable = Table | Group | Text  # what the CLI hands to Output.table
 
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+# A line's tail of blanks and colour codes, in any order: the codes are kept, the blanks go.
+_TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
 
 
 def to_text(renderable: RenderableType, term: Terminal) -> str:
@@ -54,7 +56,11 @@ def to_text(renderable: RenderableType, term: Terminal) -> str:
         legacy_windows=False,
     )
     console.print(renderable)
-    return _TRAILING.sub(r"\1", buffer.getvalue())
+    return _TRAILING.sub(_codes_only, buffer.getvalue())
+
+
+def _codes_only(match: re.Match[str]) -> str:
+    return "".join(_ESCAPE.findall(match.group()))
 
 
 def _text(value: str, style: str = "") -> Text:
