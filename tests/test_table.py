@@ -1,10 +1,12 @@
-"""The Rich tables: nothing dropped or cut, no word broken, no trailing blanks, nothing invisible."""
+"""The Rich tables: nothing dropped or cut, no word broken, no trailing blanks."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+from rich.cells import cell_len
 
 from tests.conftest import Invoke
 
@@ -35,3 +37,136 @@ def test_no_line_ends_in_blanks(invoke: Invoke, args: tuple[str, ...], color: st
         for line in result.stdout.splitlines():
             assert not line.endswith((" ", "\t")), (width, line)
             assert not ESCAPE.sub("", line).endswith((" ", "\t")), (width, line)
+
+
+# -- matrix: nothing dropped or cut, at any width ------------------------------------
+
+MATRIX_WIDTHS = [*range(40, 121), *range(121, 251, 13), 250]
+PUNCTUATION = ",;:()·›→─"
+
+
+def _tokens(line: str) -> set[str]:
+    return {token.strip(PUNCTUATION) for token in line.split()} - {""}
+
+
+def _region_labels() -> dict[str, str]:
+    from catcli.catalog import load
+    from catcli.render.table import region_label
+    from tests.conftest import CATALOG
+
+    catalog = load(str(CATALOG))
+    return {r.name: region_label(catalog, r.name) for r in catalog.regions}
+
+
+@pytest.mark.parametrize("args", [(), ("--type", "tsp"), ("--type", "mcn")], ids=" ".join)
+def test_matrix_never_drops_a_region_or_a_category(invoke: Invoke, args: tuple[str, ...]) -> None:
+    rows = json.loads(invoke("matrix", *args, "--json").stdout)
+    labels = _region_labels()
+    layouts = set()
+    for width in MATRIX_WIDTHS:
+        out = invoke("matrix", *args, env={"COLUMNS": str(width)}).stdout
+        lines = out.splitlines()
+        assert all(cell_len(line) <= width for line in lines), width
+        words = set().union(*map(_tokens, lines))
+        for row in rows:  # every word of every label, whole
+            assert set((row["main_category"] + " " + row["service_category"]).split()) <= words, width
+        if "✓" in out:
+            layouts.add("grid")
+            _assert_grid(lines, rows, labels)
+        else:
+            layouts.add("list")
+            _assert_list(out, rows, list(labels))
+    assert layouts == {"grid", "list"}  # both layouts were seen
+
+
+def _assert_grid(lines: list[str], rows: list[dict[str, object]], labels: dict[str, str]) -> None:
+    """Every region column, whole, and one line of marks per row with a mark in every column."""
+    rule = next(index for index, line in enumerate(lines) if line.lstrip().startswith("─"))
+    header = lines[rule - 1]  # headers sit at the bottom of the header row
+    assert [t for t in header.split() if t in labels.values()] == list(labels.values())
+    marked = [line for line in lines if "✓" in line or "·" in line]
+    assert len(marked) == len(rows)
+    for line, row in zip(marked, rows, strict=True):
+        marks = [t for t in line.split() if t in ("✓", "·")]
+        offered = row["registration_regions"]
+        assert isinstance(offered, list)
+        assert marks == ["✓" if name in offered else "·" for name in labels]
+
+
+def _assert_list(out: str, rows: list[dict[str, object]], regions: list[str]) -> None:
+    """Each service category, then the full names of its regions, each name on one line."""
+    lines = out.splitlines()
+    flowing = " ".join(out.split())
+    for row in rows:
+        offered = row["registration_regions"]
+        assert isinstance(offered, list)
+        assert f"{row['service_category']}: {', '.join(offered)}" in flowing
+    for name in regions:
+        assert any(name in line for line in lines), name
+
+
+def test_matrix_grid_when_it_fits_and_list_when_not(invoke: Invoke) -> None:
+    """Piped, Rich would assume 80 columns: the grid does not fit there, so nothing may be cut."""
+    assert "Mexico" in invoke("matrix", env={"COLUMNS": "250"}).stdout.splitlines()[2]
+    piped = invoke("matrix", env={"COLUMNS": ""}).stdout
+    assert "✓" not in piped and "Paid Media: Japan, Mexico, Brazil" in piped
+    uk = invoke(
+        "matrix", "--market", "UK", env={"COLUMNS": "60"}
+    ).stdout  # a region with nothing: still named
+    assert "Nothing registered in: United States, EU, SEA, Japan, Mexico, Brazil" in " ".join(uk.split())
+    assert "(1 category)" in invoke("matrix", "--type", "mcn").stdout
+
+
+# -- no word broken at narrow widths -----------------------------------------------
+
+NARROW_WIDTHS = (40, 50, 60, 70, 80)
+WORDY = [
+    ("regions",),
+    ("types",),
+    ("matrix",),
+    ("matrix", "--type", "tsp"),
+    ("list", "--market", "UK"),
+    ("list", "-t", "tsp", "-r", "Japan"),
+    ("show", "Creator Management"),
+    ("search", "live"),
+    ("search", "creator", "--fields", "service_category,definition,registration_region"),
+]
+
+
+def _values(value: object) -> list[str]:
+    """Every string in a JSON value but type ids (tables show the type's name)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() if key != "type" for s in _values(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _values(item)]
+    return []
+
+
+@pytest.mark.parametrize("args", WORDY, ids=" ".join)
+def test_no_word_is_broken(invoke: Invoke, args: tuple[str, ...]) -> None:
+    """Every word of every cell whole on one line; every word printed is a word of the catalog or a label."""
+    data = json.loads(invoke(*args, "--json").stdout)
+    cell_words = {word for value in _values(data) for word in value.split()}
+    known = {t for w in cell_words for t in _tokens(w)}
+    known |= _tokens(invoke(*args, env={"COLUMNS": "1000"}).stdout) | {"Nothing", "registered", "in"}
+    for width in NARROW_WIDTHS:
+        lines = invoke(*args, env={"COLUMNS": str(width)}).stdout.splitlines()
+        assert all(len(line) <= width for line in lines)
+        unfit = {word for word in cell_words if len(word) > width - 4}  # a URL: folded, as it must be
+        for word in cell_words - unfit:
+            assert any(word.strip(PUNCTUATION) in line for line in lines), (width, word)
+        printed = set().union(*map(_tokens, lines))
+        broken = {t for t in printed - known if not any(t in word for word in unfit)}
+        assert not broken, width
+
+
+def test_at_60_columns_long_words_stay_whole(invoke: Invoke) -> None:
+    regions = invoke("regions", env={"COLUMNS": "60"}).stdout.splitlines()
+    types = invoke("types", env={"COLUMNS": "60"}).stdout.splitlines()
+    matrix = invoke("matrix", env={"COLUMNS": "60"}).stdout.splitlines()
+    assert any("Cross-border" in line for line in regions)
+    assert any("Philippines" in line for line in regions)
+    assert any("Multi-Channel" in line for line in types)
+    assert any("Host/Operations" in line for line in matrix)

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -78,6 +79,95 @@ def _where(service: Service) -> str:
     return f"{service.registration_region} → {', '.join(service.target_markets)}"
 
 
+# Column widths. Rich left to itself narrows the widest columns until the table
+# fits and then folds whatever no longer fits, in the middle of a word, and crops
+# columns that may not wrap. Instead each column gets at least its longest word
+# (headers included); when even that does not fit, the caller changes layout.
+
+
+def _span(header: Text, cells: Iterable[Text], fold_at: int | None = None) -> tuple[int, int]:
+    """(narrowest, natural) width of a column: its longest word and its longest line, in cells.
+
+    ``fold_at`` caps the narrowest for cells whose words may be folded (a long
+    definition's URL), so that one word does not push the table into another
+    layout; the header's words always stay whole.
+    """
+
+    def longest(texts: Iterable[Text], measure: Callable[[str], Iterable[str]]) -> int:
+        return max((cell_len(part) for text in texts for part in measure(text.plain)), default=0)
+
+    words = longest(cells, str.split)
+    narrowest = max(longest([header], str.split), words if fold_at is None else min(words, fold_at))
+    return max(narrowest, 1), max(longest([header, *cells], str.splitlines), 1)
+
+
+def _widths(spans: Sequence[tuple[int, int]], width: int, weights: Sequence[int] = ()) -> list[int] | None:
+    """Content widths for a SIMPLE_HEAD table within ``width``; None when the longest words alone do not fit.
+
+    Each column starts at its narrowest and the room left is shared out from the
+    narrowest up, a column of weight 2 growing twice as fast (a definition
+    beside its labels); no column grows past its natural width.
+    """
+    room = width - (3 * len(spans) + 1)  # per column: padding either side and a rule; the two edges
+    if sum(low for low, _ in spans) > room:
+        return None
+
+    def level(cap: int) -> list[int]:
+        return [
+            min(max(cap * (weights[index] if index < len(weights) else 1), low), max(low, high))
+            for index, (low, high) in enumerate(spans)
+        ]
+
+    cap = max(c for c in range(max(high for _, high in spans) + 1) if sum(level(c)) <= room)
+    widths = level(cap)
+    growing = [index for index, (low, high) in enumerate(spans) if widths[index] < high]
+    for index in growing[: room - sum(widths)]:
+        widths[index] += 1
+    return widths
+
+
+def _fitted(
+    title: Text | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Text]],
+    width: int,
+    *,
+    justify: dict[int, JustifyMethod] | None = None,
+    fold_at: dict[int, int] | None = None,
+    weights: Sequence[int] = (),
+    sections: Sequence[bool] = (),
+    expand: bool = False,
+    show_header: bool = True,
+    show_lines: bool = False,
+) -> Table | None:
+    """A table whose every column is at least as wide as its longest word, or None if none fits.
+
+    ``sections`` marks the rows after which a rule is drawn (a group ends).
+    """
+    spans = [
+        _span(_text(header), [row[index] for row in rows], (fold_at or {}).get(index))
+        for index, header in enumerate(headers)
+    ]
+    widths = _widths(spans, width, weights)
+    if widths is None:
+        return None
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=title,
+        title_justify="left",
+        expand=expand,
+        show_header=show_header,
+        show_lines=show_lines,
+    )
+    for index, header in enumerate(headers):
+        table.add_column(
+            _text(header), width=widths[index], justify=(justify or {}).get(index, "left"), overflow="fold"
+        )
+    for index, row in enumerate(rows):
+        table.add_row(*row, end_section=index < len(sections) and sections[index])
+    return table
+
+
 NARROW = 70  # below this many columns, tables give way to stacked text
 
 
@@ -102,64 +192,85 @@ def services_table(
 
     title = _text(" · ".join(_title(services, catalog, filters)), "bold")
     if fields is not None and tuple(fields) != SERVICE_FIELDS:
-        return _fields_table(title, services, fields, highlight, headers)
-    if width < NARROW:
-        blocks = [
-            (
-                _marked(f"{s.main_category} › {s.service_category}", highlight, "bold"),
-                offered_by(s).replace("\n", " · "),
-                _marked(s.definition, highlight, ""),
-            )
-            for s in services
-        ]
-        return _stacked(title, blocks)
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=True, show_header=headers)
-    if varying_type or varying_where:
-        table.add_column("Offered by", overflow="fold", ratio=1, min_width=10)
-    table.add_column("Main category", overflow="fold", ratio=1, min_width=10)
-    table.add_column("Service category", overflow="fold", ratio=1, min_width=10)
-    table.add_column("Definition", overflow="fold", ratio=2, min_width=20)
-    _add_grouped_rows(table, services, highlight, offered_by if varying_type or varying_where else None)
-    return table
+        return _fields_table(title, services, fields, highlight, headers, width)
+    by = offered_by if varying_type or varying_where else None
+    if width >= NARROW:
+        columns = [*(["Offered by"] if by else []), "Main category", "Service category", "Definition"]
+        rows, sections = _grouped_rows(services, highlight, by)
+        table = _fitted(
+            title,
+            columns,
+            rows,
+            width,
+            fold_at={len(columns) - 1: 20},
+            weights=[*([1] * (len(columns) - 1)), 2],
+            sections=sections,
+            expand=True,
+            show_header=headers,
+        )
+        if table is not None:
+            return table
+    blocks = [
+        (
+            _marked(f"{s.main_category} › {s.service_category}", highlight, "bold"),
+            by(s).replace("\n", " · ") if by else "",
+            _marked(s.definition, highlight, ""),
+        )
+        for s in services
+    ]
+    return _stacked(title, blocks)
 
 
-def _add_grouped_rows(
-    table: Table,
+def _grouped_rows(
     services: Sequence[Service],
     highlight: Sequence[str],
     offered_by: Callable[[Service], str] | None,
-) -> None:
-    """One row per service; a group's repeated type, region and main category printed once."""
-    previous: tuple[str, ...] = ()
+) -> tuple[list[list[Text]], list[bool]]:
+    """One row per service, and whether a group ends after it; a group's type, region, main category once."""
+    rows: list[list[Text]] = []
+    groups = [(s.type, s.registration_region, s.main_category) for s in services]
     for index, service in enumerate(services):
-        group = (service.type, service.registration_region, service.main_category)
+        previous = groups[index - 1] if index else ()
         cells: list[Text] = []
         if offered_by is not None:
-            cells.append(_text(offered_by(service) if group[:2] != previous[:2] else ""))
+            cells.append(_text(offered_by(service) if groups[index][:2] != previous[:2] else ""))
         cells += [
-            _marked(service.main_category if group != previous else "", highlight, "cyan"),
+            _marked(service.main_category if groups[index] != previous else "", highlight, "cyan"),
             _marked(service.service_category, highlight, "bold"),
             _marked(service.definition, highlight, ""),
         ]
-        following = services[index + 1] if index + 1 < len(services) else None
-        next_group = (
-            (following.type, following.registration_region, following.main_category) if following else None
-        )
-        table.add_row(*cells, end_section=next_group != group)
-        previous = group
+        rows.append(cells)
+    ends = [index + 1 == len(groups) or groups[index + 1] != group for index, group in enumerate(groups)]
+    return rows, ends
 
 
 def _fields_table(
-    title: Text, services: Sequence[Service], fields: Sequence[str], highlight: Sequence[str], headers: bool
-) -> Table:
-    """--fields: exactly those fields as columns, in that order, headed by their JSON names."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=True, show_header=headers)
-    for name in fields:
-        table.add_column(name, overflow="fold", ratio=2 if name == "definition" else 1, min_width=8)
-    for service in services:
-        values = service.as_dict()
-        table.add_row(*(_marked(_cell(values[name]), highlight, "") for name in fields))
-    return table
+    title: Text,
+    services: Sequence[Service],
+    fields: Sequence[str],
+    highlight: Sequence[str],
+    headers: bool,
+    width: int,
+) -> Table | Group:
+    """--fields: exactly those fields as columns, in that order, headed by their JSON names.
+
+    When their words do not fit, each row is stacked as 'field: value' lines.
+    """
+    rows = [
+        [_marked(_cell(service.as_dict()[name]), highlight, "") for name in fields] for service in services
+    ]
+    fold_at = {index: 20 for index, name in enumerate(fields) if name == "definition"}
+    weights = [2 if name == "definition" else 1 for name in fields]
+    table = _fitted(
+        title, fields, rows, width, fold_at=fold_at, weights=weights, expand=True, show_header=headers
+    )
+    if table is not None:
+        return table
+    blocks = (
+        (Text.assemble(cells[0], style="bold"), "", _labelled(fields[1:], cells[1:], width - 2))
+        for cells in rows
+    )
+    return _stacked(title, blocks)
 
 
 def _cell(value: object) -> str:
@@ -242,15 +353,15 @@ def show_table(name: str, services: Sequence[Service], catalog: Catalog, width: 
         f"{len(by_definition)} distinct definition{'s' if len(by_definition) != 1 else ''}",
         "bold",
     )
-    if width < NARROW:
-        return _stacked(heading, ((_text(c, "bold"), offered, _text(d)) for c, d, offered in rows))
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
-    table.add_column("Service category", overflow="fold", ratio=1, min_width=10)
-    table.add_column("Definition", overflow="fold", ratio=2, min_width=20)
-    table.add_column("Offered by", overflow="fold", ratio=2, min_width=14)
-    for categories, definition, offered in rows:
-        table.add_row(_text(categories, "bold"), _text(definition), _text(offered))
-    return Group(heading, table)
+    if width >= NARROW:
+        cells = [[_text(c, "bold"), _text(d), _text(offered)] for c, d, offered in rows]
+        columns = ("Service category", "Definition", "Offered by")
+        table = _fitted(
+            None, columns, cells, width, fold_at={1: 20}, weights=(1, 2, 2), expand=True, show_lines=True
+        )
+        if table is not None:
+            return Group(heading, table)
+    return _stacked(heading, ((_text(c, "bold"), offered, _text(d)) for c, d, offered in rows))
 
 
 def _show_rows(by_definition: dict[str, list[Service]], names: dict[str, str]) -> list[tuple[str, str, str]]:
@@ -273,41 +384,64 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def regions_table(records: Sequence[RegionSummary], width: int) -> Table:
-    """Drawn from catcli.records.regions."""
-    table = Table(
-        box=box.SIMPLE_HEAD, expand=False, title=_text("Registration regions"), title_justify="left"
-    )
-    table.add_column("Region", overflow="fold", style="bold")
-    table.add_column("Countries", overflow="fold")
-    table.add_column("Aliases", overflow="fold")
-    table.add_column("Target markets", overflow="fold")
-    for region in records:
-        table.add_row(
+def regions_table(records: Sequence[RegionSummary], width: int) -> Table | Group:
+    """Drawn from catcli.records.regions; each region stacked when the columns would break a word."""
+    title = _text("Registration regions")
+    headers = ("Region", "Countries", "Aliases", "Target markets")
+    rows = [
+        [
             _text(region.name, "bold"),
             _text("\n".join(f"{c.name} ({c.code})" for c in region.countries)),
             _text(", ".join(region.aliases)),
             _text(", ".join(region.target_markets)),
-        )
-    return table
+        ]
+        for region in records
+    ]
+    table = _fitted(title, headers, rows, width)
+    if table is not None:
+        return table
+    return _stacked(title, ((cells[0], "", _labelled(headers[1:], cells[1:], width - 2)) for cells in rows))
 
 
-def types_table(records: Sequence[TypeSummary], width: int) -> Table:
-    """Drawn from catcli.records.types."""
-    table = Table(box=box.SIMPLE_HEAD, expand=False, title=_text("Partner types"), title_justify="left")
-    for column in ("Id", "Name", "Aliases"):
-        table.add_column(column, overflow="fold")
-    table.add_column("Service categories", justify="right")
-    table.add_column("Rows", justify="right")
-    for partner in records:
-        table.add_row(
+def types_table(records: Sequence[TypeSummary], width: int) -> Table | Group:
+    """Drawn from catcli.records.types; each type stacked when the columns would break a word."""
+    title = _text("Partner types")
+    headers = ("Id", "Name", "Aliases", "Service categories", "Rows")
+    rows = [
+        [
             _text(partner.id, "bold"),
             _text(partner.name),
             _text(", ".join(partner.aliases)),
             Text(str(partner.service_categories)),
             Text(str(partner.services)),
+        ]
+        for partner in records
+    ]
+    table = _fitted(title, headers, rows, width, justify={3: "right", 4: "right"})
+    if table is not None:
+        return table
+    blocks = (
+        (
+            Text.assemble(cells[0], " · ", cells[1], style="bold"),
+            "",
+            _labelled(headers[2:], cells[2:], width - 2),
         )
-    return table
+        for cells in rows
+    )
+    return _stacked(title, blocks)
+
+
+def _labelled(labels: Sequence[str], cells: Sequence[Text], room: int) -> Text:
+    """'Label: value' lines for the stacked layout, folded between words with a hanging indent.
+
+    A cell's several lines (a region's countries) are joined with commas.
+    """
+    lines = []
+    for label, cell in zip(labels, cells, strict=True):
+        if cell.plain:
+            value = Text(", ").join(cell.split("\n"))
+            lines.append(_hanging([*_split(_text(f"{label}:", "italic")), *_split(value)], room))
+    return Text("\n").join(lines)
 
 
 def region_label(catalog: Catalog, name: str) -> str:
@@ -321,28 +455,87 @@ def region_label(catalog: Catalog, name: str) -> str:
     return short[0] if short else region.countries[0].code
 
 
-def matrix_table(rows: Sequence[MatrixRow], catalog: Catalog, width: int) -> Table:
+MARK, NO_MARK = "✓", "·"
+
+
+def matrix_table(rows: Sequence[MatrixRow], catalog: Catalog, width: int) -> Table | Group:
+    """The grid of service categories against regions; a list of where each is offered when it does not fit.
+
+    Nothing is ever cut: the grid is drawn only when every region column and
+    every word of the labels fits ``width``.
+    """
     names = _type_names(catalog)
-    mark = "✓"
     regions = [r.name for r in catalog.regions]
     show_type = len({r.type for r in rows}) > 1
-    title = f"Service categories by registration region ({len(rows)} categories)"
-    table = Table(box=box.SIMPLE_HEAD, expand=False, title=_text(title), title_justify="left")
-    if show_type:
-        table.add_column("Type", overflow="fold", max_width=10)
-    table.add_column("Main category", overflow="fold", ratio=1, min_width=10)
-    table.add_column("Service category", overflow="fold", ratio=1, min_width=12)
-    for region in regions:
-        table.add_column(region_label(catalog, region), justify="center", no_wrap=True)
+    count = f"{len(rows)} categor{'ies' if len(rows) != 1 else 'y'}"
+    title = _text(f"Service categories by registration region ({count})")
+    headers = [*(["Type"] if show_type else []), "Main category", "Service category"]
+    cells: list[list[Text]] = []
     previous = ("", "")
     for row in rows:
-        cells: list[Text] = []
-        if show_type:
-            cells.append(_text(names.get(row.type, row.type) if row.type != previous[0] else ""))
-        same_main = (row.type, row.main_category) == previous
-        cells.append(_text("" if same_main else row.main_category))
-        cells.append(_text(row.service_category, "bold"))
-        cells += [Text(mark if r in row.registration_regions else "·") for r in regions]
-        table.add_row(*cells)
+        kind = names.get(row.type, row.type) if row.type != previous[0] else ""
+        main = row.main_category if (row.type, row.main_category) != previous else ""
+        labels = [*([_text(kind)] if show_type else []), _text(main), _text(row.service_category, "bold")]
+        cells.append(labels + [Text(MARK if r in row.registration_regions else NO_MARK) for r in regions])
         previous = (row.type, row.main_category)
-    return table
+    marks: dict[int, JustifyMethod] = {len(headers) + i: "center" for i in range(len(regions))}
+    headers += [region_label(catalog, r) for r in regions]
+    table = _fitted(title, headers, cells, width, justify=marks)
+    return table if table is not None else _matrix_list(title, rows, catalog, width)
+
+
+def _matrix_list(title: Text, rows: Sequence[MatrixRow], catalog: Catalog, width: int) -> Group:
+    """Per main category, each service category and the regions it is offered in, region names whole."""
+    names = _type_names(catalog)
+    show_type = len({r.type for r in rows}) > 1
+    parts: list[RenderableType] = [title]
+    previous = ("", "")
+    for row in rows:
+        if (row.type, row.main_category) != previous:
+            kind = f"{names.get(row.type, row.type)} › " if show_type else ""
+            parts += [Text(""), _text(kind + row.main_category, "bold")]
+        category = _split(_text(row.service_category + ":", "bold"))
+        parts.append(
+            Padding(_hanging([*category, *_listed(row.registration_regions)], width - 2), (0, 0, 0, 2))
+        )
+        previous = (row.type, row.main_category)
+    offered = {r for row in rows for r in row.registration_regions}
+    nowhere = [r.name for r in catalog.regions if r.name not in offered]
+    if nowhere:
+        parts += [
+            Text(""),
+            _hanging([*_split(_text("Nothing registered in:", "italic")), *_listed(nowhere)], width),
+        ]
+    return Group(*parts)
+
+
+def _split(text: Text) -> list[Text]:
+    """A Text's words, styles kept, as tokens for ``_hanging``."""
+    return [text[word.start() : word.end()] for word in re.finditer(r"\S+", text.plain)]
+
+
+def _listed(names: Sequence[str]) -> list[Text]:
+    """Names as tokens for ``_hanging``, a comma after all but the last: each name is kept whole."""
+    last = len(names) - 1
+    return [_text(name + ("," if index < last else "")) for index, name in enumerate(names)]
+
+
+def _hanging(tokens: Sequence[Text], room: int, indent: str = "  ") -> Text:
+    """Tokens joined by spaces, broken only between tokens into lines of ``room`` cells.
+
+    Lines after the first are indented. A token wider than a line is left for
+    Rich to wrap at its spaces.
+    """
+    text = Text()
+    used = 0
+    for token in tokens:
+        size = token.cell_len
+        if used and used + 1 + size > room:
+            text.append("\n" + indent)
+            used = cell_len(indent)
+        elif used:
+            text.append(" ")
+            used += 1
+        text.append_text(token)
+        used += size
+    return text
