@@ -1,13 +1,29 @@
-"""The Rich tables: nothing dropped or cut, no word broken, no trailing blanks."""
+"""The Rich tables: nothing dropped or cut, no word broken, no trailing blanks, nothing invisible."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
+from catcli.model import Catalog, Country, PartnerType, Region, Service
+from catcli.output import Terminal
+from catcli.query import Filters, Resolved
+from catcli.render import table
+from catcli.render.table import (
+    Drawable,
+    matrix_table,
+    regions_table,
+    services_table,
+    show_table,
+    to_text,
+    types_table,
+)
+from catcli.text import UNSAFE
 from tests.conftest import Invoke
 
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
@@ -170,3 +186,75 @@ def test_at_60_columns_long_words_stay_whole(invoke: Invoke) -> None:
     assert any("Philippines" in line for line in regions)
     assert any("Multi-Channel" in line for line in types)
     assert any("Host/Operations" in line for line in matrix)
+
+
+# -- nothing invisible reaches the terminal ---------------------------------------------
+
+HIDDEN = (
+    "\u200b\u200c\u200d\u2060\ufeff\u061c\u2028\u2029\U000e0041\U000e007f"
+    "\x1b[31m\x07\x08\r\x9b\x85\u202e\u2066\u200f"
+)
+
+
+def _hostile_catalog() -> Catalog:
+    """Every piece of catalog text carries control, invisible and layout characters."""
+    japan = f"Japan{HIDDEN}"
+    far = f"Far{HIDDEN} Away Region"
+    return Catalog(
+        types=(
+            PartnerType("tsp", f"Shop{HIDDEN} Partner", (f"alias{HIDDEN}",)),
+            PartnerType("mcn", f"MCN{HIDDEN}", ()),
+        ),
+        regions=(
+            Region(japan, (Country("JP", f"Nippon{HIDDEN}"),), (f"jp{HIDDEN}",)),
+            Region(far, (Country(f"F{HIDDEN}", f"Far{HIDDEN}"), Country("AW", "Away")), (f"FA{HIDDEN}",)),
+        ),
+        services=(
+            Service("tsp", japan, (japan,), f"Main{HIDDEN}", f"Category{HIDDEN} one", f"Defined{HIDDEN} so"),
+            Service("mcn", far, (japan, far), f"Other{HIDDEN}", f"Category{HIDDEN} two", f"{HIDDEN}"),
+        ),
+    )
+
+
+def _drawings(catalog: Catalog, width: int) -> Iterator[Drawable]:
+    from catcli.matrix import matrix
+    from catcli.records import regions, types
+
+    services = catalog.services
+    asked = Filters(
+        types=(Resolved("tsp", f"t{HIDDEN}"),),
+        regions=(Resolved(services[0].registration_region, f"de{HIDDEN}"),),
+        markets=(Resolved(services[1].registration_region, f"x{HIDDEN}"),),
+    )
+    yield services_table(services, catalog, width, filters=asked, highlight=["categ"])
+    yield services_table(services, catalog, width, fields=["type", "definition", "target_markets"])
+    yield services_table(services, catalog, width, fields=["main_category"], headers=False)
+    yield show_table(f"Category{HIDDEN}", services, catalog, width)
+    yield matrix_table(matrix(services, catalog.regions), catalog, width)
+    yield matrix_table(matrix(services[:1], catalog.regions), catalog, width)
+    yield regions_table(regions(catalog), width)
+    yield types_table(types(catalog), width)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 250])
+@pytest.mark.parametrize("color", [False, True], ids=["piped", "coloured"])
+def test_hidden_characters_are_shown_escaped(width: int, color: bool) -> None:
+    catalog = _hostile_catalog()
+    for drawing in _drawings(catalog, width):
+        out = to_text(drawing, Terminal(width, 24, False, color))
+        assert ("\x1b[" in out) == color
+        text = ESCAPE.sub("", out)
+        assert not UNSAFE.search(text), repr(UNSAFE.search(text))
+        assert all(cell_len(line) <= width for line in text.splitlines())
+        unfolded = "".join(text.split())  # an escape wider than its column is folded, not lost
+        assert "\\u200b" in unfolded and "\\x1b[31m" in unfolded
+
+
+def test_the_table_module_has_no_function_over_40_lines() -> None:
+    import ast
+
+    source = Path(table.__file__).read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef):
+            body = (node.end_lineno or 0) - node.body[0].lineno + 1
+            assert body <= 40, (node.name, body)
