@@ -244,7 +244,7 @@ def test_hidden_characters_are_shown_escaped(width: int, color: bool) -> None:
         out = to_text(drawing, Terminal(width, 24, False, color))
         assert ("\x1b[" in out) == color
         text = ESCAPE.sub("", out)
-        assert not UNSAFE.search(text), repr(UNSAFE.search(text))
+        assert not re.search(UNSAFE, text), repr(re.search(UNSAFE, text))
         assert all(cell_len(line) <= width for line in text.splitlines())
         unfolded = "".join(text.split())  # an escape wider than its column is folded, not lost
         assert "\\u200b" in unfolded and "\\x1b[31m" in unfolded
