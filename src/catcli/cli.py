@@ -6,8 +6,6 @@ only when a table is drawn (catcli.render.table), JSON and CSV only when
 they are printed.
 """
 
-from __future__ import annotations
-
 import contextlib
 import functools
 import os
@@ -61,12 +59,14 @@ _SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**_SETTINGS)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class _Command(TyperCommand):
     """Usage lines write arguments as SERVICE and OLD NEW, not Typer's {SERVICE}."""
 
-    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: "click.Context") -> list[str]:
         pieces = super().collect_usage_pieces(ctx)
         return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
@@ -74,10 +74,6 @@ class _Command(TyperCommand):
 def _command(name: str, no: str | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Register a command; its epilog lists the exit codes it returns (1 only where it answers NO)."""
     return app.command(name, cls=_Command, epilog=_exit_codes(no))
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def _guarded(command: Callable[P, R]) -> Callable[P, R]:
@@ -280,7 +276,7 @@ class Output:
         else:
             emit(rows_text(self.format, [as_json(r) for r in flat], flat_fields(flat), self.headers))
 
-    def table(self, renderable: Drawable) -> None:
+    def table(self, renderable: "Drawable") -> None:
         """A Rich renderable, drawn for this terminal, through the pager when long."""
         from catcli.output import page, pager_command
         from catcli.render.table import to_text
@@ -314,7 +310,7 @@ def _output(
     return Output(fmt, as_json, fields=fields, headers=not no_headers, color=not no_color, pager=not no_pager)
 
 
-def _load(path: str | None) -> Catalog:
+def _load(path: str | None) -> "Catalog":
     from catcli.catalog import load
 
     return load(path)
@@ -332,7 +328,7 @@ def _single(values: Sequence[str] | None, option: str) -> str | None:
     return values[0]
 
 
-def _service_rows(out: Output, rows: Sequence[Service], draw: Callable[[], Drawable]) -> None:
+def _service_rows(out: Output, rows: "Sequence[Service]", draw: "Callable[[], Drawable]") -> None:
     """Service rows in the chosen format; ``draw`` makes the table."""
     from catcli.model import SERVICE_FIELDS
 
@@ -343,7 +339,7 @@ def _service_rows(out: Output, rows: Sequence[Service], draw: Callable[[], Drawa
         out.rows(rows, columns)
 
 
-def _say_empty(catalog: Catalog, filters: Filters) -> None:
+def _say_empty(catalog: "Catalog", filters: "Filters") -> None:
     from catcli.query import why_empty
 
     _warn(f"no services: {why_empty(catalog, filters)}")
@@ -383,7 +379,7 @@ def list_(
     selection = catalog.selection(type_, region, market)
     rows = selection.services
 
-    def draw() -> Drawable:
+    def draw() -> "Drawable":
         from catcli.render.table import services_table
 
         columns = out.columns(_service_fields())
@@ -448,7 +444,7 @@ def show(
     named = by_name(catalog.services, name)
     rows = selection.filters.select(named)
 
-    def draw() -> Drawable:
+    def draw() -> "Drawable":
         from catcli.render.table import services_table, show_table
 
         if out.fields is not None:  # chosen fields: the plain field table, like list
@@ -505,7 +501,7 @@ def search(
     selection = catalog.selection(type_, region, market)
     rows = [hit.service for hit in find(selection.services, text)]
 
-    def draw() -> Drawable:
+    def draw() -> "Drawable":
         from catcli.render.table import services_table
         from catcli.text import words
 
@@ -525,7 +521,7 @@ def search(
         raise _nothing_matches(text, selection)
 
 
-def _nothing_matches(text: str, selection: Selection) -> NotFound:
+def _nothing_matches(text: str, selection: "Selection") -> NotFound:
     """No hit is a 'no' (exit 1, like grep), with a spelling that does hit, if there is one."""
     from catcli.search import respelling
 

@@ -14,8 +14,6 @@ This runs on every lookup, before anything else is imported: only the
 standard library's ``os`` and ``catcli.files`` (itself stdlib-only) here.
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Literal, NamedTuple

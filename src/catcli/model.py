@@ -6,10 +6,11 @@ of a command that must start in a few milliseconds (bench/README.md).
 
 A service's fields are declared once, in ``Service``; the checker, the TOML
 writer, the JSON shape and the identity of a row are all derived from that
-declaration (``Service.__annotations__`` tells strings from sequences).
+declaration (``Service.__annotations__`` tells strings from sequences; the
+annotations stay real types, with no ``from __future__ import annotations``,
+which would also make each NamedTuple compile its field types as strings on
+every start).
 """
-
-from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
@@ -74,12 +75,7 @@ class Service(NamedTuple):
 
 SERVICE_FIELDS: tuple[str, ...] = Service._fields
 # Fields holding several values (TOML arrays, JSON lists); the rest are strings.
-LIST_FIELDS = frozenset(
-    name
-    for name, kind in Service.__annotations__.items()
-    # an annotation is the type, its string, or (NamedTuple) a ForwardRef to it
-    if kind is not str and getattr(kind, "__forward_arg__", kind) != "str"
-)
+LIST_FIELDS = frozenset(name for name, kind in Service.__annotations__.items() if kind is not str)
 IDENTITY_FIELDS = tuple(name for name in SERVICE_FIELDS if name != "definition")
 _identity: Callable[[Service], tuple[object, ...]] = operator.attrgetter(*IDENTITY_FIELDS)
 
@@ -121,7 +117,7 @@ class Catalog(NamedTuple):
         type: str | Sequence[str] | None = None,  # noqa: A002
         region: str | Sequence[str] | None = None,
         market: str | Sequence[str] | None = None,
-    ) -> Selection:
+    ) -> "Selection":
         """``select`` with what the filters resolved to, for titles and empty answers."""
         from catcli.query import select
 
@@ -133,7 +129,7 @@ class Catalog(NamedTuple):
 
         return by_name(self.services, name)
 
-    def search(self, text: str) -> list[Hit]:
+    def search(self, text: str) -> "list[Hit]":
         """Rows where every word of TEXT begins a word of the row; name matches first."""
         from catcli.search import search
 
@@ -145,7 +141,7 @@ class Catalog(NamedTuple):
         type: str,
         region: str,
         market: str | None = None,  # noqa: A002
-    ) -> Answer:
+    ) -> "Answer":
         """May a partner of TYPE registered in REGION offer NAME (in MARKET)?"""
         from catcli.query import check
 

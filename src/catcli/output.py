@@ -7,8 +7,6 @@ and git. Also here: the terminal's width and whether to colour, decided once
 from the environment.
 """
 
-from __future__ import annotations
-
 import io
 import os
 import sys

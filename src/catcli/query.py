@@ -5,8 +5,6 @@ and the Python API (``Catalog.select``, ``Catalog.check``) both call them.
 Search and the matrix live in their own modules, loaded only by their commands.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -53,14 +51,14 @@ class Selection(NamedTuple):
     filters: Filters
 
 
-def _listed(value: Spelling) -> list[str]:
+def _listed(value: "Spelling") -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
 
 
 def filters(
-    catalog: Catalog, type: Spelling = None, region: Spelling = None, market: Spelling = None
+    catalog: Catalog, type: "Spelling" = None, region: "Spelling" = None, market: "Spelling" = None
 ) -> Filters:  # noqa: A002
     """Resolve what was typed (names, aliases, countries, ISO codes) to the catalog's names."""
     from catcli.resolve import Resolver
@@ -74,7 +72,7 @@ def filters(
 
 
 def select(
-    catalog: Catalog, type: Spelling = None, region: Spelling = None, market: Spelling = None
+    catalog: Catalog, type: "Spelling" = None, region: "Spelling" = None, market: "Spelling" = None
 ) -> Selection:  # noqa: A002
     chosen = filters(catalog, type, region, market)
     return Selection(chosen.select(catalog.services), chosen)

@@ -12,8 +12,6 @@ the slow path, which names every problem. The two must agree on what is
 well-formed: tests/test_schema.py proves it on arbitrary rows.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
