@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from catcli import cache
 from catcli.errors import CatalogError
 from catcli.files import read_text
 from catcli.location import Located, locate
 from catcli.model import Catalog
-from catcli.schema import Problem, check
-from catcli.tomlio import TomlError, parse
+
+if TYPE_CHECKING:
+    from catcli.schema import Problem
 
 # How to get away from a catalog that cannot be used, by how it was chosen.
 _WAY_OUT = {
@@ -45,8 +48,25 @@ def read(path: Path) -> Catalog:
     """A catalog file named outright (--base, diff's arguments): the first problem is fatal.
 
     A query cannot trust the rest of a catalog with a problem; the error names
-    the first and points at ``validate`` for every one.
+    the first and points at ``validate`` for every one. A catalog checked
+    before and unchanged since comes from the cache (catcli.cache), without
+    parsing: the TOML parser and the checker are imported only on a miss.
     """
+    cache_key = cache.key(path)
+    if cache_key is not None:
+        cached = cache.get(cache_key)
+        if cached is not None:
+            return cached
+    catalog = _parse_and_check(path)
+    if cache_key is not None:
+        cache.put(cache_key, catalog)
+    return catalog
+
+
+def _parse_and_check(path: Path) -> Catalog:
+    from catcli.schema import check
+    from catcli.tomlio import TomlError, parse
+
     text = read_text(path)
     try:
         catalog, problems = check(parse(text, path), text)
@@ -62,6 +82,9 @@ def read(path: Path) -> Catalog:
 
 def validate(path: Path) -> tuple[Catalog | None, list[Problem]]:
     """Every problem of a catalog file, TOML syntax included; unreadable files still raise."""
+    from catcli.schema import Problem, check
+    from catcli.tomlio import TomlError, parse
+
     text = read_text(path)
     try:
         data = parse(text, path)
