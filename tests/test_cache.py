@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,7 +71,7 @@ def test_a_cache_of_the_wrong_shape_is_only_a_miss(catalog_file: Path) -> None:
     expected = load(catalog_file)
     key = cache.key(catalog_file)
     [stored] = _cached_files()
-    shapes: list[object] = [((), (), ((1, 2, 3, 4, 5, 6),), ("", "", "")), ([], [], [], []), 42]
+    shapes: list[Any] = [((), (), ((1, 2, 3, 4, 5, 6),), ("", "", "")), ([], [], [], []), 42]
     for data in shapes:
         stored.write_bytes(marshal.dumps((key, data)))
         assert load(catalog_file) == expected
