@@ -14,7 +14,6 @@ import io
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -23,7 +22,7 @@ import pytest
 
 from catcli import output
 from catcli.errors import EXIT_DATA, OutputError
-from tests.conftest import SOURCE, Invoke
+from tests.conftest import SOURCE
 from tests.test_installed import _catcli
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file descriptors and resource limits")
@@ -212,32 +211,6 @@ def test_emit_with_replacement_degrades(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(sys, "stdout", _stdout(raw, encoding="ascii", errors="replace"))
     output.emit("México\n")
     assert raw.data == b"M?xico\n"
-
-
-# -- the terminal's width ----------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("columns", "width"),
-    [("0", 80), ("-5", 80), ("abc", 80), ("", 80), ("9" * 5000, 80), ("10000000", 1000), ("120", 120)],
-)
-def test_columns_that_are_not_a_width_are_unset_or_clamped(
-    monkeypatch: pytest.MonkeyPatch, columns: str, width: int
-) -> None:
-    monkeypatch.setenv("COLUMNS", columns)
-    monkeypatch.setenv("LINES", columns)
-    term = output.terminal()
-    assert term.width == width and 1 <= term.height <= output.MAX_WIDTH
-
-
-@pytest.mark.parametrize("columns", ["0", "-5", "abc", "10000000"])
-@pytest.mark.parametrize("command", [["list"], ["show", "Paid Media"], ["matrix"]])
-def test_tables_at_odd_widths_are_drawn_quickly(invoke: Invoke, command: list[str], columns: str) -> None:
-    started = time.monotonic()
-    result = invoke(*command, env={"COLUMNS": columns})
-    assert result.exit_code == 0 and result.stdout.strip()
-    assert time.monotonic() - started < 5
-    assert max(len(line) for line in result.stdout.splitlines()) <= output.MAX_WIDTH
 
 
 @POSIX

@@ -11,7 +11,6 @@ import pytest
 from rich.cells import cell_len
 
 from catcli.model import Catalog, Country, PartnerType, Region, Service
-from catcli.output import Terminal
 from catcli.query import Filters, Resolved
 from catcli.render import table
 from catcli.render.table import (
@@ -23,6 +22,7 @@ from catcli.render.table import (
     to_text,
     types_table,
 )
+from catcli.terminal import Terminal
 from catcli.text import UNSAFE
 from tests.conftest import Invoke
 

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from catcli.catalog import load
+    from catcli.eligibility import Answer
     from catcli.errors import CatalogError, CatcliError, NotFound, OutputError, UnknownValue, UsageError
     from catcli.model import Catalog, Country, Edition, PartnerType, Region, Service
-    from catcli.query import Answer, Selection
+    from catcli.query import Selection
     from catcli.resolve import resolve_region, resolve_type
     from catcli.search import Hit
 
@@ -35,7 +36,7 @@ _WHERE = {
     "PartnerType": "catcli.model",
     "Edition": "catcli.model",
     "Selection": "catcli.query",
-    "Answer": "catcli.query",
+    "Answer": "catcli.eligibility",
     "Hit": "catcli.search",
     "resolve_region": "catcli.resolve",
     "resolve_type": "catcli.resolve",

@@ -278,8 +278,8 @@ class Output:
 
     def table(self, renderable: "Drawable") -> None:
         """A Rich renderable, drawn for this terminal, through the pager when long."""
-        from catcli.output import page, pager_command
         from catcli.render.table import to_text
+        from catcli.terminal import page, pager_command
 
         term = self.terminal()
         text = to_text(renderable, term)
@@ -290,7 +290,7 @@ class Output:
             emit(text)
 
     def terminal(self) -> Any:
-        from catcli.output import terminal
+        from catcli.terminal import terminal
 
         return terminal(no_color=not self.color)
 
@@ -679,7 +679,7 @@ def check(
     if out.is_table:
         emit(printable(_sentence(answer)) + "\n")
     else:
-        from catcli.query import Answer
+        from catcli.eligibility import Answer
 
         out.one(answer, Answer._fields)
     if not answer.eligible:

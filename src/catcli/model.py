@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from catcli.query import Answer, Selection
+    from catcli.eligibility import Answer
+    from catcli.query import Selection
     from catcli.search import Hit
 
 
@@ -143,7 +144,7 @@ class Catalog(NamedTuple):
         market: str | None = None,  # noqa: A002
     ) -> "Answer":
         """May a partner of TYPE registered in REGION offer NAME (in MARKET)?"""
-        from catcli.query import check
+        from catcli.eligibility import check
 
         return check(self, name, type, region, market)
 

@@ -2,66 +2,19 @@
 
 A write that fails (a full disk, a closed stream) is an OutputError with
 exit 3, as with head and cat; a reader that goes away (``catcli list | head``)
-ends catcli quietly. Long tables on a terminal go through a pager, like gh
-and git. Also here: the terminal's width and whether to colour, decided once
-from the environment.
+ends catcli quietly. The terminal's size, colour and pager are in
+catcli.terminal, which only tables need.
 """
 
 import io
 import os
 import sys
-from typing import NamedTuple
 
 from catcli.errors import OutputError
-
-MAX_WIDTH = 1000  # COLUMNS beyond this is a mistake, not a terminal
-DEFAULT_PAGER = "less -FRX"  # quits at once when the text fits the screen
 
 
 class Closed(Exception):
     """The reader of standard output went away: stop quietly."""
-
-
-class Terminal(NamedTuple):
-    """How to draw a table: width, colour, and whether stdout is a terminal."""
-
-    width: int
-    height: int
-    is_tty: bool
-    color: bool
-
-
-def _isatty() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
-def _env_size(name: str) -> int | None:
-    """COLUMNS or LINES when it is a sane positive number (clamped), else None."""
-    try:
-        value = int(os.environ.get(name, ""))
-    except ValueError:
-        return None
-    return min(value, MAX_WIDTH) if value > 0 else None
-
-
-def terminal(no_color: bool = False) -> Terminal:
-    """COLUMNS beats the terminal's size beats 80; NO_COLOR and --no-color beat FORCE_COLOR."""
-    is_tty = _isatty()
-    width, height = _env_size("COLUMNS"), _env_size("LINES")
-    if (width is None or height is None) and is_tty:
-        try:
-            size = os.get_terminal_size(sys.stdout.fileno())
-            width, height = width or size.columns or None, height or size.lines or None
-        except (OSError, ValueError, AttributeError):
-            pass
-    forced = bool(os.environ.get("FORCE_COLOR"))
-    color = not (no_color or os.environ.get("NO_COLOR")) and (is_tty or forced)
-    if os.environ.get("TERM") == "dumb" and not forced:
-        color = False
-    return Terminal(min(width or 80, MAX_WIDTH), height or 24, is_tty, color)
 
 
 def emit(text: str) -> None:
@@ -116,50 +69,3 @@ def _write_all(raw: io.RawIOBase, data: bytes) -> None:
 
             raise OSError(errno.EIO, "short write")
         view = view[written:]
-
-
-def pager_command(enabled: bool) -> str | None:
-    """The pager to use, or None: $CATCLI_PAGER, then $PAGER, then less -FRX; empty turns it off."""
-    if not enabled:
-        return None
-    for name in ("CATCLI_PAGER", "PAGER"):
-        value = os.environ.get(name)
-        if value is not None:
-            return value.strip() or None
-    return DEFAULT_PAGER
-
-
-def page(text: str, command: str, height: int) -> None:
-    """Show text through the pager when it is longer than the screen; else write it."""
-    if text.count("\n") < height:
-        emit(text)
-        return
-    import shlex
-    import subprocess
-
-    try:
-        argv = shlex.split(command)
-    except ValueError:
-        argv = []
-    if not argv:
-        emit(text)
-        return
-    env = dict(os.environ)
-    env.setdefault("LESS", "FRX")
-    env.setdefault("LESSCHARSET", "utf-8")
-    try:
-        with subprocess.Popen(argv, stdin=subprocess.PIPE, env=env) as pager:
-            assert pager.stdin is not None
-            try:
-                pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
-                pager.stdin.close()
-            except BrokenPipeError:
-                pass  # the reader quit the pager early: that is fine
-            while True:
-                try:
-                    pager.wait()
-                    break
-                except KeyboardInterrupt:
-                    continue  # as git does: Ctrl-C belongs to the pager
-    except OSError:
-        emit(text)  # no such pager: print as if there were none

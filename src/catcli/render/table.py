@@ -24,9 +24,9 @@ from catcli.text import fold, name_key, printable, raw_words
 
 if TYPE_CHECKING:
     from catcli.matrix import MatrixRow
-    from catcli.output import Terminal
     from catcli.query import Filters
     from catcli.records import RegionSummary, TypeSummary
+    from catcli.terminal import Terminal
 
 
 Drawable = Table | Group | Text  # what the CLI hands to Output.table
@@ -39,7 +39,7 @@ _TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
 def to_text(renderable: RenderableType, term: Terminal) -> str:
     """The renderable drawn for this terminal, every line without trailing blanks.
 
-    Width and colour are decided once (catcli.output.terminal), not by Rich
+    Width and colour are decided once (catcli.terminal.terminal), not by Rich
     from the environment: no colour means no escape sequence at all, bold
     included.
     """

@@ -1,0 +1,59 @@
+"""Eligibility: may a partner of a type, registered in a region, offer a category (in a market)?
+
+``catcli check`` and ``Catalog.check`` ask it. A name in no row is a usage
+error with the closest names, never a "no": a script that rejects a partner
+on a non-zero exit must not reject it for a typo.
+"""
+
+from typing import NamedTuple
+
+from catcli.model import Catalog, Service
+from catcli.query import by_name, filters, markets_of, offered_at, unknown_name
+
+
+class Answer(NamedTuple):
+    """``check``'s answer; its fields, in order, are the ``check --json`` keys."""
+
+    eligible: bool
+    service: str  # the name asked about, as typed
+    type: str
+    registration_region: str
+    target_market: str | None
+    reason: str  # when not eligible: why, in words
+    services: tuple[Service, ...]  # the rows that make it a yes
+    alternatives: tuple[Service, ...]  # when not eligible: every row by that name
+
+
+def check(catalog: Catalog, name: str, type: str, region: str, market: str | None = None) -> Answer:  # noqa: A002
+    """May a partner of TYPE registered in REGION offer NAME (a service or main category)?
+
+    A NAME that is in no row raises UnknownValue: a typo is not a "no".
+    """
+    from catcli.errors import UnknownValue
+
+    chosen = filters(catalog, type, region, market)
+    named = by_name(catalog.services, name)
+    if not named:
+        message, close = unknown_name(name, catalog)
+        raise UnknownValue("service", name, close, "catcli list", message=message)
+    eligible = chosen.select(named)
+    partner, where = chosen.types[0], chosen.regions[0]
+    target = chosen.markets[0].name if chosen.markets else None
+    reason = ""
+    if not eligible:
+        reachable = markets_of(where.name, catalog.services, catalog.regions)
+        places = f"it is offered to {', '.join(offered_at(named, with_markets=target is not None))}"
+        if target is not None and target not in reachable:
+            reason = f"{where.name}-registered partners sell only in {', '.join(reachable)}; {places}"
+        else:
+            reason = places
+    return Answer(
+        eligible=bool(eligible),
+        service=name,
+        type=partner.name,
+        registration_region=where.name,
+        target_market=target,
+        reason=reason,
+        services=tuple(eligible),
+        alternatives=() if eligible else tuple(named),
+    )
