@@ -50,6 +50,10 @@ def _run(
 ) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "PYTHONIOENCODING")}
     environment |= env | ({"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+    if preexec is _limit_file_size:
+        # A coverage tracer in the child would fail to save its own data past the
+        # file-size limit and print a traceback that is not catcli's.
+        environment.pop("COVERAGE_PROCESS_CONFIG", None)
     return subprocess.run(
         [_catcli(), *args],
         stdout=stdout,
