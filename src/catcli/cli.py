@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from typer import _click as click
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from catcli.errors import EXIT_DATA, EXIT_NO, EXIT_USAGE, CatcliError, NotFound, UsageError
 from catcli.output import Closed, emit
@@ -46,7 +46,40 @@ def _exit_codes(no: str | None = None) -> str:
     return "\b\nExit codes:\n" + "\n".join(f"  {line}" for line in lines)
 
 
+class _Group(TyperGroup):
+    """Usage errors (an unknown option, a missing argument) in catcli's one-line form, exit 2."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            if not standalone_mode:
+                raise
+            context = getattr(exc, "ctx", None)
+            _warn(
+                f"error: {exc.format_message()}",
+                f"see: {context.command_path if context else 'catcli'} --help",
+            )
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            _warn("error: aborted")
+            sys.exit(130)
+        if standalone_mode:
+            sys.exit(code if isinstance(code, int) else 0)
+        return code
+
+
 _SETTINGS: dict[str, Any] = {
+    "cls": _Group,
     "name": "catcli",
     "help": "Which TikTok Shop Partner Center service categories may a partner offer?\n\n"
     "Offline lookups by partner type, registration region and target market.\n\n"
@@ -101,9 +134,14 @@ def _fail(exc: CatcliError) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
+def _one_line(text: str) -> str:
+    """A message as one safe line: control characters escaped, line breaks too."""
+    return printable(text).replace("\n", "\\n")
+
+
 def _warn(message: str, hint: str | None = None) -> None:
     """A message on stderr, never a traceback, whatever state stderr is in."""
-    text = f"catcli: {printable(message)}\n" + (f"  hint: {printable(hint)}\n" if hint else "")
+    text = f"catcli: {_one_line(message)}\n" + (f"  hint: {_one_line(hint)}\n" if hint else "")
     try:
         sys.stderr.write(text)
         sys.stderr.flush()
@@ -252,9 +290,7 @@ class Output:
             from catcli.resolve import suggest
 
             value = unknown[0] if unknown else self.fields
-            raise UnknownValue(
-                "field", value, suggest(value, available), f"valid fields are {', '.join(available)}"
-            )
+            raise UnknownValue("field", value, suggest(value, available), choices=available)
         return chosen
 
     def rows(self, records: Sequence[Any], available: Sequence[str]) -> None:

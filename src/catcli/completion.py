@@ -21,7 +21,7 @@ def script(shell: str) -> str:
     if shell not in SHELLS:
         from catcli.resolve import suggest
 
-        raise UnknownValue("shell", shell, suggest(shell, SHELLS), f"one of {', '.join(SHELLS)}")
+        raise UnknownValue("shell", shell, suggest(shell, SHELLS), choices=SHELLS)
     from typer._completion_shared import get_completion_script
 
     return get_completion_script(prog_name="catcli", complete_var=COMPLETE_VAR, shell=shell) + "\n"

@@ -2,10 +2,11 @@
 
 The document is markdown: a ``# TSP`` / ``# MCN/CAP`` / ``# Affiliate Partner``
 heading over a five-column table. An empty cell continues the cell above it
-(the page's row spans); ``<br>`` breaks lines; ``<!-- rowSpan:N -->`` comments
-are page residue; text copied through a Windows code page arrives as mojibake.
-Empty cells are filled from above rather than trusting the rowSpan counts, so
-a row added inside a group imports right even if its count was not updated.
+when that cell spans rows (the page marks it ``<!-- rowSpan:N -->``); an empty
+cell under one that spans nothing is an error, never a silent copy of the row
+above. The span counts themselves are not trusted, so a row added inside a
+group imports right even if its count was not updated. ``<br>`` breaks lines;
+text copied through a Windows code page arrives as mojibake.
 
 Lines end where Markdown ends them (``\\n``, ``\\r\\n``, ``\\r``), and every line
 starting with ``|`` becomes a service, a table's header or separator, or an
@@ -44,6 +45,9 @@ _CP1252_RUN = re.compile(
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
 )
 COLUMNS = 5
+CELL_NAMES = ("registration region", "target market", "main category", "service category", "definition")
+# The page's mark on a cell that spans rows; the rows below it leave the cell empty.
+_SPAN_MARK = "rowSpan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,7 @@ class _Reader:
         self.header: _Line | None = None  # a '|' line: a header if a separator follows
         self.partner: str | None = None  # the open table's partner type
         self.above: list[list[str]] = []  # the open table's previous row
+        self.spanning = [False] * COLUMNS  # whether each column's cell above spans rows
         self.rows: list[Row] = []
         self.tables = 0
         self.table_lines = 0  # every '|' line
@@ -235,6 +240,7 @@ class _Reader:
             )
         self.partner = self._partner(header)
         self.above = []
+        self.spanning = [False] * COLUMNS
         self.tables += 1
         self.frame_lines += 1 + (line.kind == "row")
 
@@ -258,15 +264,24 @@ class _Reader:
             ) from None
 
     def _row(self, line: _Line, partner: str) -> None:
-        """One service; an empty cell repeats the one above (the page's row spans)."""
-        cells = [cell_lines(c) for c in split_row(line.text)]
+        """One service; an empty cell continues a cell above that spans rows (the page's row spans)."""
+        raw = split_row(line.text)
+        cells = [cell_lines(c) for c in raw]
         if len(cells) != COLUMNS:
             raise CatalogError(f"{self.source}:{line.number}: expected {COLUMNS} cells, found {len(cells)}")
         for column, cell in enumerate(cells):
-            if not cell:
-                if not self.above:
-                    raise CatalogError(f"{self.source}:{line.number}: empty cell in the table's first row")
-                cells[column] = self.above[column]
+            if cell:
+                self.spanning[column] = _SPAN_MARK in raw[column]
+                continue
+            if not self.above:
+                raise CatalogError(f"{self.source}:{line.number}: empty cell in the table's first row")
+            if not self.spanning[column]:
+                where = f"{self.source}:{line.number}"
+                raise CatalogError(
+                    f"{where}: empty {CELL_NAMES[column]} cell under one that spans no rows",
+                    hint="fill the cell in, or mark the cell above <!-- rowSpan:N --> as the page does",
+                )
+            cells[column] = self.above[column]
         self.above = cells
         service = _service(partner, cells, line.number, self.resolver, self.source)
         self.rows.append(Row(service, line.number))

@@ -38,17 +38,29 @@ class UsageError(CatcliError):
 
 
 class UnknownValue(UsageError):
-    """A value (type, region, market, service, field) is not known; carries the suggestions."""
+    """A value (type, region, market, service, field) is not known; carries the suggestions.
+
+    The hint offers the suggestions, then where to see every value: a command
+    (``listing='catcli regions'``) or, for a short closed set, the values
+    themselves (``choices``).
+    """
 
     def __init__(
-        self, kind: str, value: str, suggestions: Sequence[str], listing: str, message: str | None = None
+        self,
+        kind: str,
+        value: str,
+        suggestions: Sequence[str],
+        listing: str = "",
+        message: str | None = None,
+        choices: Sequence[str] = (),
     ) -> None:
         from catcli.text import quoted
 
+        every = f"one of {', '.join(choices)}" if choices else f"see all with: {listing}"
         if suggestions:
-            hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}? See all with: {listing}"
+            hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}? {every[0].upper()}{every[1:]}"
         else:
-            hint = f"see all with: {listing}"
+            hint = every
         super().__init__(message or f"unknown {kind} {quoted(value)}", hint)
         self.kind = kind
         self.value = value
