@@ -23,6 +23,7 @@ from catcli.render import OutputFormat
 from catcli.text import printable, quoted
 
 if TYPE_CHECKING:
+    from catcli.eligibility import Answer
     from catcli.model import Catalog, Service
     from catcli.query import Filters, Selection
     from catcli.render.table import Drawable
@@ -163,36 +164,24 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
 
 # -- options shared by commands ---------------------------------------------
 
+
+def _filter(flag: str, short: str, kind: str, help_text: str) -> Any:
+    """A --type, --region or --market option: repeatable, completed from the catalog."""
+    return typer.Option(flag, short, metavar=flag[2:].upper(), autocompletion=_complete(kind), help=help_text)
+
+
+_TYPES = "Partner type: tsp, mcn (cap), affiliate."
+_REGIONS = "Registration region: a region, alias, country or ISO code (EU, Germany, de, DEU)."
+_MARKETS = "Target market, named like a region."
 TypeOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--type",
-        "-t",
-        metavar="TYPE",
-        autocompletion=_complete("type"),
-        help="Partner type: tsp, mcn (cap), affiliate. Repeat for any of several.",
-    ),
+    list[str] | None, _filter("--type", "-t", "type", f"{_TYPES} Repeat for any of several.")
 ]
-RegionOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--region",
-        "-r",
-        metavar="REGION",
-        autocompletion=_complete("region"),
-        help="Registration region: a region, alias, country or ISO code (EU, Germany, de). Repeatable.",
-    ),
-]
-MarketOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--market",
-        "-m",
-        metavar="MARKET",
-        autocompletion=_complete("region"),
-        help="Target market, named like a region. Repeatable.",
-    ),
-]
+RegionOption = Annotated[list[str] | None, _filter("--region", "-r", "region", f"{_REGIONS} Repeatable.")]
+MarketOption = Annotated[list[str] | None, _filter("--market", "-m", "region", f"{_MARKETS} Repeatable.")]
+# check asks one question: each of these once (a repeat is a usage error that says so).
+OneType = Annotated[list[str] | None, _filter("--type", "-t", "type", f"{_TYPES} Required, once.")]
+OneRegion = Annotated[list[str] | None, _filter("--region", "-r", "region", f"{_REGIONS} Required, once.")]
+OneMarket = Annotated[list[str] | None, _filter("--market", "-m", "region", f"{_MARKETS} At most once.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 FormatOption = Annotated[
     OutputFormat | None,
@@ -497,16 +486,20 @@ def show(
         hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
         raise NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
     if not rows:
-        raise NotFound(
-            f"{quoted(name)} is not offered with those filters",
-            hint=f"it is offered to: {', '.join(offered_at(named))}",
-        )
+        from catcli.query import why_empty
+
+        offered = f"it is offered to: {', '.join(offered_at(named))}"
+        why = f"{why_empty(catalog, selection.filters)}; {offered}" if not selection.services else offered
+        raise NotFound(f"{quoted(name)} is not offered with those filters", hint=why)
 
 
 @_command("search", no="nothing matched (like grep)")
 @_guarded
 def search(
-    text: Annotated[str, typer.Argument(metavar="WORDS", help="Words; each must begin a word of the row.")],
+    terms: Annotated[
+        list[str],
+        typer.Argument(metavar="WORDS", help="Words (quoted or not); each must begin a word of the row."),
+    ],
     type_: TypeOption = None,
     region: RegionOption = None,
     market: MarketOption = None,
@@ -530,6 +523,7 @@ def search(
       catcli search live
       catcli search 'short video' --region SEA --json
     """
+    text = " ".join(terms)
     out = _output(fmt, as_json, no_color, no_pager, fields, no_headers)
     catalog = _load(catalog_path)
     from catcli.search import search as find
@@ -554,13 +548,17 @@ def search(
     if rows or not out.is_table:
         _service_rows(out, rows, draw)
     if not rows:
-        raise _nothing_matches(text, selection)
+        raise _nothing_matches(text, catalog, selection)
 
 
-def _nothing_matches(text: str, selection: "Selection") -> NotFound:
+def _nothing_matches(text: str, catalog: "Catalog", selection: "Selection") -> NotFound:
     """No hit is a 'no' (exit 1, like grep), with a spelling that does hit, if there is one."""
     from catcli.search import respelling
 
+    if not selection.services:  # nothing to search in: the filters alone rule everything out
+        from catcli.query import why_empty
+
+        return NotFound(f"nothing matches {quoted(text)}: {why_empty(catalog, selection.filters)}")
     close = respelling(selection.services, text)
     hint = f"did you mean {close!r}?" if close else "see everything with: catcli list"
     filtered = " with those filters" if any(selection.filters) else ""
@@ -684,9 +682,9 @@ def check(
             autocompletion=_complete("name"),
         ),
     ],
-    type_: TypeOption = None,
-    region: RegionOption = None,
-    market: MarketOption = None,
+    type_: OneType = None,
+    region: OneRegion = None,
+    market: OneMarket = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
     no_headers: NoHeadersOption = False,
@@ -722,19 +720,25 @@ def check(
         raise typer.Exit(EXIT_NO)
 
 
-def _sentence(answer: Any) -> str:
-    """'yes: …' with the definition, or 'no: …' with the reason."""
+def _sentence(answer: "Answer") -> str:
+    """'yes: …' with the definition (or a main category's service categories), or 'no: …' and why."""
+    from catcli.text import name_key
+
     target = f" targeting {answer.target_market}" if answer.target_market else ""
     who = f"{answer.type} partners registered in {answer.registration_region}{target}"
-    if answer.eligible:
-        first = answer.services[0]
-        categories = sorted({s.service_category for s in answer.services})
-        more = f" (service categories: {', '.join(categories)})" if len(categories) > 1 else ""
-        return (
-            f"yes: {who} may offer {first.service_category} ({first.main_category}){more}: "
-            f"{' '.join(first.definition.split())}"
-        )
-    return f"no: {who} may not offer {answer.alternatives[0].service_category}; {answer.reason}"
+    rows = answer.services or answer.alternatives
+    asked = name_key(answer.service)
+    named = [r for r in rows if name_key(r.service_category) == asked]
+    if named:  # a service category (perhaps also a main category elsewhere)
+        what = f"{named[0].service_category} ({named[0].main_category})"
+    else:  # a main category, answered for as a whole
+        what = f"{rows[0].main_category} (main category)"
+    if not answer.eligible:
+        return f"no: {who} may not offer {what}; {answer.reason}"
+    if named:
+        return f"yes: {who} may offer {what}: {' '.join(named[0].definition.split())}"
+    categories = ", ".join(dict.fromkeys(r.service_category for r in rows))
+    return f"yes: {who} may offer {what}, as service categories {categories}"
 
 
 @_command("info")

@@ -160,7 +160,7 @@ def _deferred(signums: list[int]) -> Iterator[None]:
 def output_path(value: str | os.PathLike[str]) -> Path:
     """Where ``--output`` may write: a regular file or a new path, never a device or FIFO."""
     path = checked_path(value, "--output")
-    if os.fspath(value).endswith(("/", os.sep)):
+    if os.fspath(value).endswith(("/", os.sep)) or os.path.isdir(path):
         raise UsageError(f"--output names a directory: {value}", hint="give a file name")
     return path
 

@@ -37,10 +37,19 @@ def today() -> str:
     """Today as YYYY-MM-DD; SOURCE_DATE_EPOCH fixes it, so a build imports the same bytes every day."""
     import datetime
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return datetime.date.today().isoformat()
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date().isoformat()
-    return datetime.date.today().isoformat()
+    except (ValueError, OverflowError, OSError):
+        # The reproducible-builds spec: a malformed value is an error, not ignored.
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={quoted(epoch)} is not a date catcli can use",
+            hint="give seconds since 1970 (up to the year 9999), or unset it",
+        ) from None
 
 
 def _edition(value: str | None) -> str:

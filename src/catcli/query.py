@@ -65,10 +65,18 @@ def filters(
 
     resolver = Resolver.for_catalog(catalog)
     return Filters(
-        tuple(Resolved(resolver.type(v), v) for v in _listed(type)),
-        tuple(Resolved(resolver.region(v), v) for v in _listed(region)),
-        tuple(Resolved(resolver.region(v, "target market"), v) for v in _listed(market)),
+        _once(Resolved(resolver.type(v), v) for v in _listed(type)),
+        _once(Resolved(resolver.region(v), v) for v in _listed(region)),
+        _once(Resolved(resolver.region(v, "target market"), v) for v in _listed(market)),
     )
+
+
+def _once(values: Iterable[Resolved]) -> tuple[Resolved, ...]:
+    """Each catalog name once, as first asked: '-r Japan -r japan' is one region."""
+    first: dict[str, Resolved] = {}
+    for value in values:
+        first.setdefault(value.name, value)
+    return tuple(first.values())
 
 
 def select(
@@ -87,10 +95,15 @@ def markets_of(region: str, services: Iterable[Service], regions: Sequence[Regio
 def why_empty(catalog: Catalog, chosen: Filters) -> str:
     """Why a selection is empty, in the catalog's own terms."""
     markets = {m.name for m in chosen.markets}
+    cut_off = []
     for region in chosen.regions:
         reachable = markets_of(region.name, catalog.services, catalog.regions)
         if markets and markets.isdisjoint(reachable):
-            return f"{_registered(region)} partners target only {', '.join(reachable) or 'no market'}"
+            cut_off.append(
+                f"{_registered(region)} partners target only {', '.join(reachable) or 'no market'}"
+            )
+    if cut_off and len(cut_off) == len(chosen.regions):
+        return "; ".join(cut_off)
     for market in chosen.markets:
         if not any(market.name in s.target_markets for s in catalog.services):
             return f"no registration region targets {market.name}"
