@@ -417,7 +417,10 @@ def test_check_asks_one_question(invoke: Invoke, option: list[str]) -> None:
 
 def test_check_main_category_and_a_name_that_is_both(invoke: Invoke) -> None:
     main = invoke("check", "Outsourced Operation", "-t", "tsp", "-r", "Japan")
-    assert main.exit_code == 0 and "may offer Outsourced Operation (main category), as service categories" in main.stdout
+    assert (
+        main.exit_code == 0
+        and "may offer Outsourced Operation (main category), as service categories" in main.stdout
+    )
     assert invoke("check", "Shop Management", "-t", "tsp", "-r", "UK").exit_code == 0
 
 

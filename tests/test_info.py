@@ -85,7 +85,10 @@ def test_info_text(invoke: Invoke) -> None:
         "source:   TikTok Shop Partner Center: Service categories\n"
         "edition:  2026-11-24, imported 2026-11-24\n"
         "services: 68 (tsp 52, mcn 8, affiliate 8), 8 regions\n"
-        f"lookup:   --catalog PATH, then $CATCLI_CATALOG, then {user_catalog()}, then the bundled catalog\n"
+        "lookup:   1. --catalog PATH\n"
+        "          2. $CATCLI_CATALOG\n"
+        f"          3. {user_catalog()}\n"
+        "          4. the bundled catalog\n"
         f"catcli:   {VERSION}\n"
     )
 

@@ -183,7 +183,7 @@ def test_bad_catalog_is_an_error_naming_it(
         assert error.startswith("catcli: error: " + MESSAGE[make].format(path=path)), error
         assert hint.startswith("  hint: ") and WAY_OUT[level] in hint, hint
         if make == "schema":
-            assert "'edition' must be a date written YYYY-MM-DD, not 'yesterday'" in error
+            assert "'edition' must be a real day written YYYY-MM-DD, not 'yesterday'" in error
         if make != "missing":
             assert f"catcli validate {path}" in hint
 

@@ -170,10 +170,13 @@ PROVENANCE = (
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        (PROVENANCE.replace('"2026-11-24"', '"yesterday"', 1), "'edition' must be a date written YYYY-MM-DD"),
+        (
+            PROVENANCE.replace('"2026-11-24"', '"yesterday"', 1),
+            "'edition' must be a real day written YYYY-MM-DD",
+        ),
         (
             PROVENANCE.replace('imported = "2026-11-24"', 'imported = "2026-02-30"'),
-            "'imported' must be a date",
+            "'imported' must be a real day",
         ),
         (PROVENANCE.replace('"2026-11-24"', '"2026-1-24"', 1), "not '2026-1-24'"),
         (PROVENANCE + 'editor = "me"\n', "unknown key 'editor' (expected source, edition, imported)"),

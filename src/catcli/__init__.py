@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from catcli.resolve import resolve_region, resolve_type
     from catcli.search import Hit
 
+__version__ = "0.2.0"
+
 # Each public name, and the module that defines it.
 _WHERE = {
     "load": "catcli.catalog",

@@ -463,7 +463,7 @@ def show(
     """
     out = _output(fmt, as_json, no_color, no_pager, fields, no_headers)
     catalog = _load(catalog_path)
-    from catcli.query import by_name, offered_at, unknown_name
+    from catcli.query import by_name
 
     selection = catalog.selection(type_, region, market)
     named = by_name(catalog.services, name)
@@ -481,16 +481,21 @@ def show(
 
     if rows or not out.is_table:
         _service_rows(out, rows, draw)
+    if not rows:
+        raise _not_shown(name, catalog, selection, named)
+
+
+def _not_shown(name: str, catalog: "Catalog", selection: "Selection", named: "Sequence[Service]") -> NotFound:
+    """No row is a 'no' (exit 1): a name in no row gets the closest names; else where it is offered."""
+    from catcli.query import offered_at, unknown_name, why_empty
+
     if not named:
         message, close = unknown_name(name, catalog)
         hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
-        raise NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
-    if not rows:
-        from catcli.query import why_empty
-
-        offered = f"it is offered to: {', '.join(offered_at(named))}"
-        why = f"{why_empty(catalog, selection.filters)}; {offered}" if not selection.services else offered
-        raise NotFound(f"{quoted(name)} is not offered with those filters", hint=why)
+        return NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
+    offered = f"it is offered to: {', '.join(offered_at(named))}"
+    why = f"{why_empty(catalog, selection.filters)}; {offered}" if not selection.services else offered
+    return NotFound(f"{quoted(name)} is not offered with those filters", hint=why)
 
 
 @_command("search", no="nothing matched (like grep)")
@@ -689,6 +694,7 @@ def check(
     fmt: FormatOption = None,
     no_headers: NoHeadersOption = False,
     catalog_path: CatalogOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """May this partner offer SERVICE? Exit 0 if so, 1 if not (saying why and where it is offered).
 
@@ -701,7 +707,7 @@ def check(
       catcli check 'Paid Media' --type tsp --region Japan
       catcli check 'Paid Media' --type tsp --region de || echo 'not in the EU'
     """
-    out = _output(fmt, as_json, True, True, None, no_headers)
+    out = _output(fmt, as_json, no_color, True, None, no_headers)
     partner, where = _single(type_, "--type"), _single(region, "--region")
     target = _single(market, "--market")
     if partner is None or where is None:
@@ -748,6 +754,7 @@ def info(
     fmt: FormatOption = None,
     no_headers: NoHeadersOption = False,
     catalog_path: CatalogOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """The catalog in use: which file and why, its edition and source, counts, catcli's version.
 
@@ -758,7 +765,7 @@ def info(
     """
     from catcli.info import describe, render_text
 
-    out = _output(fmt, as_json, True, True, None, no_headers)
+    out = _output(fmt, as_json, no_color, True, None, no_headers)
     record = describe(catalog_path)
     if out.is_table:
         emit(printable(render_text(record)))
@@ -798,6 +805,7 @@ def import_(
     reset: Annotated[
         bool, typer.Option("--reset", help="Remove your imported catalog: answer from the bundled one again.")
     ] = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Build a catalog from a Partner Center document; by default it becomes your catalog.
 
@@ -843,6 +851,7 @@ def validate(
     fmt: FormatOption = None,
     no_headers: NoHeadersOption = False,
     catalog_path: CatalogOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Check a catalog and report every problem with its location. Exit 0 if valid, 1 if not.
 
@@ -856,7 +865,7 @@ def validate(
     from catcli.files import checked_path
     from catcli.location import locate
 
-    out = _output(fmt, as_json, True, True, None, no_headers)
+    out = _output(fmt, as_json, no_color, True, None, no_headers)
     target = checked_path(path, "CATALOG") if path is not None else locate(catalog_path).path
     checked, found = check_file(target)
     problems = records.problems(str(target), found)
@@ -892,6 +901,7 @@ def diff(
     as_json: JsonOption = False,
     fmt: FormatOption = None,
     no_headers: NoHeadersOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """What changed between two catalogs, grouped by type and region. Exit 0 if identical, 1 if not.
 
@@ -903,7 +913,9 @@ def diff(
     from catcli.diff import compare, diff_rows, render_text
     from catcli.maintain import load_for_diff
 
-    out = _output(fmt, as_json, True, True, None, no_headers)
+    out = _output(fmt, as_json, no_color, True, None, no_headers)
+    if old == new == "-":
+        raise UsageError("standard input can be read once: give '-' for OLD or NEW, not both")
     changes = compare(load_for_diff(old), load_for_diff(new))
     if out.is_table:
         emit(printable(render_text(changes)) if changes else "no differences\n")
@@ -925,6 +937,7 @@ def diff(
 @_guarded
 def completion(
     shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
+    no_color: NoColorOption = False,
 ) -> None:
     """Print the shell completion script for SHELL.
 

@@ -41,14 +41,10 @@ class Info(NamedTuple):
 
 
 def version() -> str:
-    """The installed distribution's version: pyproject.toml is its one source, never a copy in the code."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as installed
+    """catcli's version: ``catcli.__version__``, which pyproject.toml reads too (one source)."""
+    from catcli import __version__
 
-    try:
-        return installed("catcli")
-    except PackageNotFoundError:
-        return "unknown (not installed)"
+    return __version__
 
 
 def describe(explicit: str | None = None) -> Info:
@@ -101,9 +97,10 @@ def render_text(info: Info) -> str:
         f"source:   {info.source or '(not recorded)'}",
         f"edition:  {edition}" + (f", imported {info.imported}" if info.imported else ""),
         f"services: {info.services} ({by_type}), {info.regions} regions",
-        f"lookup:   --catalog PATH, then ${ENV_VAR}, then "
-        + (info.user_catalog_path or "the user catalog (no home directory)")
-        + ", then the bundled catalog",
+        "lookup:   1. --catalog PATH",
+        f"          2. ${ENV_VAR}",
+        f"          3. {info.user_catalog_path or 'the user catalog (no home directory)'}",
+        "          4. the bundled catalog",
         f"catcli:   {info.catcli_version}",
     ]
     if info.newer_bundled_edition:

@@ -202,6 +202,11 @@ def reset() -> str:
     else:
         try:
             path.unlink()
+        except IsADirectoryError:
+            raise CatalogError(
+                f"cannot remove {path}: a directory, not a catalog catcli wrote",
+                hint=f"look inside and remove it yourself (rm -r {path})",
+            ) from None
         except OSError as exc:
             raise CatalogError(f"cannot remove {path}: {exc.strerror or exc}") from None
         message = f"removed {path}; lookups use the bundled catalog again"

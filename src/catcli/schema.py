@@ -38,7 +38,7 @@ _RESIDUE = r"<br\s*/?>|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ"
 # Substrings that every residue match contains: `in` scans a large catalog
 # ~20x faster than the regex, which then runs only on a hit.
 _RESIDUE_MARKERS = ("<", "-->", "â€", "Ã", "ðŸ")
-_ENTRY_HEADER = r"\s*\[\[\s*(\w+)\s*\]\]"
+_ENTRY_HEADER = r"\s*\[\[?\s*(\w+)\s*\]\]?\s*(?:#.*)?$"  # [[services]] or [catalog]
 
 
 class Problem(NamedTuple):
@@ -78,8 +78,10 @@ class _Checker:
         self.problems.append(Problem(entry, message, self._line_of(entry)))
 
     def _line_of(self, entry: str) -> int | None:
-        """The line of the [[section]] header an entry ('regions[3].countries[0]') is under."""
+        """The line of the header an entry ('regions[3].countries[0]', 'catalog') is under."""
         head, _, index = entry.partition(".")[0].partition("[")
+        if not index:  # a single table: [catalog]
+            return self.entry_line(head, 0)
         if not index.endswith("]") or not index[:-1].isdigit():
             return None
         return self.entry_line(head, int(index[:-1]))
@@ -135,7 +137,7 @@ def _check_edition(value: Any, checker: _Checker) -> Edition:
             continue
         text = _string(value, name, "catalog", checker)
         if name != "source" and text and not _is_date(text):
-            checker.add("catalog", f"{name!r} must be a date written YYYY-MM-DD, not {text!r}")
+            checker.add("catalog", f"{name!r} must be a real day written YYYY-MM-DD, not {text!r}")
         fields[name] = text
     return Edition(**fields)
 
