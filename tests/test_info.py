@@ -14,7 +14,7 @@ import pytest
 
 from catcli import info as info_module
 from catcli import location
-from catcli.info import Info
+from catcli.records import Info
 from tests.conftest import CATALOG, SOURCE, Invoke
 
 VERSION = version("catcli")

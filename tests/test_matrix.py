@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from catcli.catalog import load
-from catcli.matrix import grid_rows, matrix
+from catcli.matrix import matrix
+from catcli.records import grid_rows
 from tests.conftest import CATALOG
 
 CAT = load(CATALOG)

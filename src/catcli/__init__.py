@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from catcli.catalog import load
-    from catcli.eligibility import Answer
     from catcli.errors import CatalogError, CatcliError, NotFound, OutputError, UnknownValue, UsageError
     from catcli.model import Catalog, Country, Edition, PartnerType, Region, Service
     from catcli.query import Selection
+    from catcli.records import Answer
     from catcli.resolve import resolve_region, resolve_type
     from catcli.search import Hit
 
@@ -38,7 +38,7 @@ _WHERE = {
     "PartnerType": "catcli.model",
     "Edition": "catcli.model",
     "Selection": "catcli.query",
-    "Answer": "catcli.eligibility",
+    "Answer": "catcli.records",
     "Hit": "catcli.search",
     "resolve_region": "catcli.resolve",
     "resolve_type": "catcli.resolve",

@@ -23,9 +23,9 @@ from catcli.render import OutputFormat
 from catcli.text import printable, quoted
 
 if TYPE_CHECKING:
-    from catcli.eligibility import Answer
     from catcli.model import Catalog, Service
     from catcli.query import Filters, Selection
+    from catcli.records import Answer
     from catcli.render.table import Drawable
 
 _CODES = {
@@ -291,7 +291,13 @@ class Output:
         data = [{k: row[k] for k in columns} for row in map(as_json, records)]
         emit(rows_text(self.format, data, columns, self.headers))
 
-    def one(self, record: Any, available: Sequence[str], flat: Any = None) -> None:
+    def one(
+        self,
+        record: Any,
+        available: Sequence[str],
+        flat: Sequence[Any] | None = None,
+        flat_header: Sequence[str] = (),
+    ) -> None:
         """One object (check, info, diff) in a machine format; ``flat`` rows stand in for csv and the like."""
         from catcli.model import as_json
         from catcli.render import object_text, rows_text
@@ -299,7 +305,7 @@ class Output:
         if flat is None or self.format is OutputFormat.JSON:
             emit(object_text(self.format, as_json(record), available, self.headers))
         else:
-            emit(rows_text(self.format, [as_json(r) for r in flat], flat_fields(flat), self.headers))
+            emit(rows_text(self.format, [as_json(r) for r in flat], flat_header, self.headers))
 
     def table(self, renderable: "Drawable") -> None:
         """A Rich renderable, drawn for this terminal, through the pager when long."""
@@ -318,10 +324,6 @@ class Output:
         from catcli.terminal import terminal
 
         return terminal(no_color=not self.color)
-
-
-def flat_fields(rows: Sequence[Any]) -> tuple[str, ...]:
-    return tuple(type(rows[0])._fields) if rows else ()
 
 
 def _output(
@@ -654,8 +656,8 @@ def matrix(
     """
     out = _output(fmt, as_json, no_color, no_pager, None, no_headers)
     catalog = _load(catalog_path)
-    from catcli.matrix import grid_rows
     from catcli.matrix import matrix as tabulate
+    from catcli.records import grid_rows
 
     selection = catalog.selection(type_, None, market)
     rows = tabulate(selection.services, catalog.regions)
@@ -664,7 +666,7 @@ def matrix(
 
         out.table(matrix_table(rows, catalog, out.terminal().width))
     elif out.format in (OutputFormat.JSON, OutputFormat.JSONL):
-        from catcli.matrix import MatrixRow
+        from catcli.records import MatrixRow
 
         out.rows(rows, MatrixRow._fields)
     else:
@@ -719,7 +721,7 @@ def check(
     if out.is_table:
         emit(printable(_sentence(answer)) + "\n")
     else:
-        from catcli.eligibility import Answer
+        from catcli.records import Answer
 
         out.one(answer, Answer._fields)
     if not answer.eligible:
@@ -770,7 +772,7 @@ def info(
     if out.is_table:
         emit(printable(render_text(record)))
     else:
-        from catcli.info import Info
+        from catcli.records import Info
 
         out.one(record, Info._fields)
 
@@ -910,7 +912,7 @@ def diff(
       catcli diff old.toml catalog.toml
       catcli diff old.toml catalog.toml --format csv
     """
-    from catcli.diff import compare, diff_rows, render_text
+    from catcli.diff import compare, render_text
     from catcli.maintain import load_for_diff
 
     out = _output(fmt, as_json, no_color, True, None, no_headers)
@@ -919,16 +921,13 @@ def diff(
     changes = compare(load_for_diff(old), load_for_diff(new))
     if out.is_table:
         emit(printable(render_text(changes)) if changes else "no differences\n")
-    elif out.format is OutputFormat.JSON:
-        from catcli.render.formats import to_json
-
-        emit(to_json(changes.as_dict()))
     else:
-        from catcli.diff import DiffRow
-        from catcli.model import as_json as jsonable
-        from catcli.render import rows_text
+        from catcli import records
 
-        emit(rows_text(out.format, [jsonable(r) for r in diff_rows(changes)], DiffRow._fields, out.headers))
+        report, rows = records.diff_report(changes), records.diff_rows(changes)
+        out.one(
+            report, records.fields(records.DiffReport), flat=rows, flat_header=records.fields(records.DiffRow)
+        )
     if changes:
         raise typer.Exit(EXIT_NO)
 

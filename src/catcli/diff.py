@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
 
 from catcli.model import SERVICE_FIELDS, Catalog, Edition, Service
 from catcli.text import name_key
@@ -43,25 +42,6 @@ class CatalogDiff:
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed or self.edition)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "edition": None
-            if self.edition is None
-            else {"old": self.edition[0]._asdict(), "new": self.edition[1]._asdict()},
-            "added": [s.as_dict() for s in self.added],
-            "removed": [s.as_dict() for s in self.removed],
-            "changed": [
-                {
-                    "type": c.new.type,
-                    "registration_region": c.new.registration_region,
-                    "main_category": c.new.main_category,
-                    "service_category": c.new.service_category,
-                    "changes": [{"field": x.field, "old": x.old, "new": x.new} for x in c.changes],
-                }
-                for c in self.changed
-            ],
-        }
 
 
 def _pairing_key(service: Service) -> tuple[str, str, str, str]:
@@ -175,48 +155,3 @@ def _show(value: str | list[str]) -> str:
     if isinstance(value, list):
         return ", ".join(value)
     return value.replace("\n", "\n          ")
-
-
-class DiffRow(NamedTuple):
-    """One change, flat, for csv, tsv, markdown and JSON Lines; fields are the column names."""
-
-    change: str  # added, removed, changed, edition
-    type: str
-    registration_region: str
-    main_category: str
-    service_category: str
-    field: str
-    old: str | list[str]
-    new: str | list[str]
-
-
-def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
-    rows: list[DiffRow] = []
-    if diff.edition is not None:
-        old, new = diff.edition
-        rows += [
-            DiffRow("edition", "", "", "", "", name, before, after)
-            for name, before, after in zip(old._fields, old, new, strict=True)
-            if before != after
-        ]
-    for change, services in (("added", diff.added), ("removed", diff.removed)):
-        rows += [
-            DiffRow(change, s.type, s.registration_region, s.main_category, s.service_category, "", "", "")
-            for s in services
-        ]
-    for item in diff.changed:
-        s = item.new
-        rows += [
-            DiffRow(
-                "changed",
-                s.type,
-                s.registration_region,
-                s.main_category,
-                s.service_category,
-                c.field,
-                c.old,
-                c.new,
-            )
-            for c in item.changes
-        ]
-    return rows

@@ -5,23 +5,9 @@ error with the closest names, never a "no": a script that rejects a partner
 on a non-zero exit must not reject it for a typo.
 """
 
-from typing import NamedTuple
-
-from catcli.model import Catalog, Service
+from catcli.model import Catalog
 from catcli.query import by_name, filters, markets_of, offered_at, unknown_name
-
-
-class Answer(NamedTuple):
-    """``check``'s answer; its fields, in order, are the ``check --json`` keys."""
-
-    eligible: bool
-    service: str  # the name asked about, as typed
-    type: str
-    registration_region: str
-    target_market: str | None
-    reason: str  # when not eligible: why, in words
-    services: tuple[Service, ...]  # the rows that make it a yes
-    alternatives: tuple[Service, ...]  # when not eligible: every row by that name
+from catcli.records import Answer
 
 
 def check(catalog: Catalog, name: str, type: str, region: str, market: str | None = None) -> Answer:  # noqa: A002

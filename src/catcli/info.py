@@ -8,11 +8,11 @@ report needs the same facts in one line.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
 
 from catcli.errors import CatcliError
-from catcli.location import ENV_VAR, REASONS, Located, Reason, bundled_path, locate, user_path
+from catcli.location import ENV_VAR, REASONS, Located, bundled_path, locate, user_path
 from catcli.model import Catalog
+from catcli.records import Info
 
 _WHY = {
     "flag": "named by --catalog",
@@ -20,24 +20,6 @@ _WHY = {
     "user": "your imported catalog (catcli import; undo with: catcli import --reset)",
     "bundled": "bundled with catcli",
 }
-
-
-class Info(NamedTuple):
-    """The `info --json` keys, in order: documented in the README, so renaming one breaks scripts."""
-
-    catcli_version: str
-    catalog_path: str  # absolute path of the catalog in use
-    chosen_by: Reason  # flag, environment, user or bundled
-    lookup_order: tuple[Reason, ...]
-    user_catalog_path: str | None  # where `catcli import` writes; None without a home directory
-    source: str  # the source document's title
-    edition: str  # YYYY-MM-DD: the day the document was taken
-    imported: str  # YYYY-MM-DD: the day it was imported
-    services: int
-    services_by_type: dict[str, int]
-    regions: int
-    bundled_edition: str  # the edition this catcli ships
-    newer_bundled_edition: bool  # the bundled catalog is a newer edition than the one in use
 
 
 def version() -> str:

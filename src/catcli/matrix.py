@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from catcli.model import Region, Service
+from catcli.records import MatrixRow
 from catcli.text import name_key
-
-
-class MatrixRow(NamedTuple):
-    """A service category (spellings merged) and where it is offered; fields are the JSON keys."""
-
-    type: str
-    main_category: str
-    service_category: str
-    registration_regions: tuple[str, ...]
 
 
 def matrix(services: Iterable[Service], regions: Sequence[Region]) -> list[MatrixRow]:
@@ -40,19 +31,3 @@ def matrix(services: Iterable[Service], regions: Sequence[Region]) -> list[Matri
         )
         for first, offered in (grouped[group] for group in ordered)
     ]
-
-
-def grid_rows(rows: Sequence[MatrixRow], regions: Sequence[Region]) -> tuple[list[str], list[dict[str, str]]]:
-    """The grid for csv, tsv and markdown: one column per registration region, 'yes' or 'no'."""
-    names = [r.name for r in regions]
-    header = ["type", "main_category", "service_category", *names]
-    grid = [
-        {
-            "type": row.type,
-            "main_category": row.main_category,
-            "service_category": row.service_category,
-            **{name: "yes" if name in row.registration_regions else "no" for name in names},
-        }
-        for row in rows
-    ]
-    return header, grid

@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from catcli.eligibility import Answer
     from catcli.query import Selection
+    from catcli.records import Answer
     from catcli.search import Hit
 
 

@@ -9,11 +9,15 @@ consume these records, so no output can disagree with another.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from catcli.model import Catalog, Country
+from catcli.location import Reason
+from catcli.model import Catalog, Country, Edition, Region, Service
 from catcli.query import markets_of
 from catcli.text import name_key
+
+if TYPE_CHECKING:
+    from catcli.diff import CatalogDiff
 
 
 def fields(record_type: type[Any]) -> tuple[str, ...]:
@@ -82,3 +86,152 @@ def problems(file: str, found: Sequence[Any]) -> list[ProblemRecord]:
     """Problems in file order (unplaced ones first)."""
     ordered = sorted(found, key=lambda p: p.line or 0)
     return [ProblemRecord(file, p.line, p.column, p.entry, p.message) for p in ordered]
+
+
+class Answer(NamedTuple):
+    """`catcli check`: the answer; made by catcli.eligibility."""
+
+    eligible: bool
+    service: str  # the name asked about, as typed
+    type: str
+    registration_region: str
+    target_market: str | None
+    reason: str  # when not eligible: why, in words
+    services: tuple[Service, ...]  # the rows that make it a yes
+    alternatives: tuple[Service, ...]  # when not eligible: every row by that name
+
+
+class MatrixRow(NamedTuple):
+    """`catcli matrix`: a service category (spellings merged) and where it is offered."""
+
+    type: str
+    main_category: str
+    service_category: str
+    registration_regions: tuple[str, ...]
+
+
+class Info(NamedTuple):
+    """The `info --json` keys, in order: documented in the README, so renaming one breaks scripts."""
+
+    catcli_version: str
+    catalog_path: str  # absolute path of the catalog in use
+    chosen_by: Reason  # flag, environment, user or bundled
+    lookup_order: tuple[Reason, ...]
+    user_catalog_path: str | None  # where `catcli import` writes; None without a home directory
+    source: str  # the source document's title
+    edition: str  # YYYY-MM-DD: the day the document was taken
+    imported: str  # YYYY-MM-DD: the day it was imported
+    services: int
+    services_by_type: dict[str, int]
+    regions: int
+    bundled_edition: str  # the edition this catcli ships
+    newer_bundled_edition: bool  # the bundled catalog is a newer edition than the one in use
+
+
+class FieldChange(NamedTuple):
+    field: str
+    old: str | list[str]
+    new: str | list[str]
+
+
+class ChangedService(NamedTuple):
+    """A service both catalogs hold, named as the new one spells it, and what changed in it."""
+
+    type: str
+    registration_region: str
+    main_category: str
+    service_category: str
+    changes: tuple[FieldChange, ...]
+
+
+class EditionChange(NamedTuple):
+    old: Edition
+    new: Edition
+
+
+class DiffReport(NamedTuple):
+    """`catcli diff --json`."""
+
+    edition: EditionChange | None
+    added: tuple[Service, ...]
+    removed: tuple[Service, ...]
+    changed: tuple[ChangedService, ...]
+
+
+def diff_report(diff: CatalogDiff) -> DiffReport:
+    return DiffReport(
+        edition=None if diff.edition is None else EditionChange(*diff.edition),
+        added=diff.added,
+        removed=diff.removed,
+        changed=tuple(
+            ChangedService(
+                type=c.new.type,
+                registration_region=c.new.registration_region,
+                main_category=c.new.main_category,
+                service_category=c.new.service_category,
+                changes=tuple(FieldChange(x.field, x.old, x.new) for x in c.changes),
+            )
+            for c in diff.changed
+        ),
+    )
+
+
+class DiffRow(NamedTuple):
+    """One change, flat, for csv, tsv, markdown and JSON Lines; fields are the column names."""
+
+    change: str  # added, removed, changed, edition
+    type: str
+    registration_region: str
+    main_category: str
+    service_category: str
+    field: str
+    old: str | list[str]
+    new: str | list[str]
+
+
+def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
+    rows: list[DiffRow] = []
+    if diff.edition is not None:
+        old, new = diff.edition
+        rows += [
+            DiffRow("edition", "", "", "", "", name, before, after)
+            for name, before, after in zip(old._fields, old, new, strict=True)
+            if before != after
+        ]
+    for change, services in (("added", diff.added), ("removed", diff.removed)):
+        rows += [
+            DiffRow(change, s.type, s.registration_region, s.main_category, s.service_category, "", "", "")
+            for s in services
+        ]
+    for item in diff.changed:
+        s = item.new
+        rows += [
+            DiffRow(
+                "changed",
+                s.type,
+                s.registration_region,
+                s.main_category,
+                s.service_category,
+                c.field,
+                c.old,
+                c.new,
+            )
+            for c in item.changes
+        ]
+    return rows
+
+
+def grid_rows(rows: Sequence[MatrixRow], regions: Sequence[Region]) -> tuple[list[str], list[dict[str, str]]]:
+    """The grid for csv, tsv and markdown: one column per registration region, 'yes' or 'no'."""
+    names = [r.name for r in regions]
+    header = ["type", "main_category", "service_category", *names]
+    grid = [
+        {
+            "type": row.type,
+            "main_category": row.main_category,
+            "service_category": row.service_category,
+            **{name: "yes" if name in row.registration_regions else "no" for name in names},
+        }
+        for row in rows
+    ]
+    return header, grid

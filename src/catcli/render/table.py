@@ -23,9 +23,8 @@ from catcli.model import SERVICE_FIELDS, Catalog, Service
 from catcli.text import fold, name_key, printable, raw_words
 
 if TYPE_CHECKING:
-    from catcli.matrix import MatrixRow
     from catcli.query import Filters
-    from catcli.records import RegionSummary, TypeSummary
+    from catcli.records import MatrixRow, RegionSummary, TypeSummary
     from catcli.terminal import Terminal
 
 
