@@ -167,6 +167,10 @@ def test_show_filtered_away_says_where_it_is_offered(invoke: Invoke) -> None:
 def test_search_ranks_names_first_and_json_shape(invoke: Invoke) -> None:
     rows = as_json(invoke("search", "live", "--json"))
     assert "live" in rows[0]["service_category"].lower()
+    keys = ["type", "registration_region", "target_markets"]
+    keys += ["main_category", "service_category", "definition"]
+    assert rows and all(list(row) == keys for row in rows)  # every key of every row, in order
+    assert all(isinstance(row["target_markets"], list) and row["target_markets"] for row in rows)
     nothing = invoke("search", "zzzz", "--json")
     assert nothing.exit_code == 1 and nothing.stdout == "[]\n"  # like grep: exit 1, still valid JSON
     assert invoke("search", "short video", "--region", "SEA").exit_code == 0

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from catcli.query import Filters, Selection
     from catcli.records import Answer
     from catcli.render.table import Drawable
+    from catcli.terminal import Terminal
 
 _CODES = {
     0: "0  success",
@@ -320,7 +321,7 @@ class Output:
         else:
             emit(text)
 
-    def terminal(self) -> Any:
+    def terminal(self) -> "Terminal":
         from catcli.terminal import terminal
 
         return terminal(no_color=not self.color)
@@ -710,14 +711,14 @@ def check(
       catcli check 'Paid Media' --type tsp --region de || echo 'not in the EU'
     """
     out = _output(fmt, as_json, no_color, True, None, no_headers)
-    partner, where = _single(type_, "--type"), _single(region, "--region")
+    partner, registered = _single(type_, "--type"), _single(region, "--region")
     target = _single(market, "--market")
-    if partner is None or where is None:
+    if partner is None or registered is None:
         missing = "--type" if partner is None else "--region"
         raise UsageError(
             f"check needs {missing}", hint="e.g. catcli check 'Paid Media' --type tsp --region Japan"
         )
-    answer = _load(catalog_path).check(service, partner, where, target)
+    answer = _load(catalog_path).check(service, partner, registered, target)
     if out.is_table:
         emit(printable(_sentence(answer)) + "\n")
     else:

@@ -276,9 +276,9 @@ class _Reader:
             if not self.above:
                 raise CatalogError(f"{self.source}:{line.number}: empty cell in the table's first row")
             if not self.spanning[column]:
-                where = f"{self.source}:{line.number}"
+                place = f"{self.source}:{line.number}"
                 raise CatalogError(
-                    f"{where}: empty {CELL_NAMES[column]} cell under one that spans no rows",
+                    f"{place}: empty {CELL_NAMES[column]} cell under one that spans no rows",
                     hint="fill the cell in, or mark the cell above <!-- rowSpan:N --> as the page does",
                 )
             cells[column] = self.above[column]

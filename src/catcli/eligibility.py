@@ -23,21 +23,21 @@ def check(catalog: Catalog, name: str, type: str, region: str, market: str | Non
         message, close = unknown_name(name, catalog)
         raise UnknownValue("service", name, close, "catcli list", message=message)
     eligible = chosen.select(named)
-    partner, where = chosen.types[0], chosen.regions[0]
+    partner, registered = chosen.types[0], chosen.regions[0]
     target = chosen.markets[0].name if chosen.markets else None
     reason = ""
     if not eligible:
-        reachable = markets_of(where.name, catalog.services, catalog.regions)
+        reachable = markets_of(registered.name, catalog.services, catalog.regions)
         places = f"it is offered to {', '.join(offered_at(named, with_markets=target is not None))}"
         if target is not None and target not in reachable:
-            reason = f"{where.name}-registered partners sell only in {', '.join(reachable)}; {places}"
+            reason = f"{registered.name}-registered partners sell only in {', '.join(reachable)}; {places}"
         else:
             reason = places
     return Answer(
         eligible=bool(eligible),
         service=name,
         type=partner.name,
-        registration_region=where.name,
+        registration_region=registered.name,
         target_market=target,
         reason=reason,
         services=tuple(eligible),
