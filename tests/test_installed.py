@@ -122,3 +122,32 @@ def test_only_the_command_line_process_turns_the_collector_off(tmp_path: Path) -
     )
     result = _run([sys.executable, "-c", code], tmp_path)
     assert result.stderr.endswith("GC False")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stdout", "stderr"),
+    [
+        (["search", "livestrem", "--json"], 1, "[]\n", "did you mean 'livestream'?"),
+        (["search", "onboarding", "--format", "csv", "--fields", "service_category"], 0, "On-boarding", ""),
+        (["check", "Paid Medai", "-t", "tsp", "-r", "uk"], 2, "", "did you mean 'Paid Media'"),
+        (["check", "Paid Media", "-t", "tsp", "-t", "mcn", "-r", "uk"], 2, "", "--type given 2 times"),
+        (["check", "Paid Media", "-t", "tsp", "-r", "Japan", "-m", "Mexico"], 1, "sell only in Japan", ""),
+        (["list", "--region", "Australia"], 2, "", "Australia (AU) is not in any"),
+        (["list", "--region", "China", "--market", "Japan", "--json"], 0, "[]\n", "partners target only"),
+        (["list", "--region", "DEU", "--format", "tsv", "--fields", "registration_region"], 0, "EU", ""),
+    ],
+)
+def test_the_installed_script_answers_honestly(
+    tmp_path: Path, args: list[str], code: int, stdout: str, stderr: str
+) -> None:
+    result = _run([_catcli(), *args], tmp_path, HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
+    assert result.returncode == code, result.stderr
+    assert stdout in result.stdout and stderr in result.stderr
+
+
+def test_the_installed_matrix_piped_at_80_columns_keeps_every_region(tmp_path: Path) -> None:
+    result = _run([_catcli(), "matrix"], tmp_path, COLUMNS="80", HOME=str(tmp_path))
+    regions = json.loads(_run([_catcli(), "regions", "--json"], tmp_path, HOME=str(tmp_path)).stdout)
+    assert result.returncode == 0 and all(len(line) <= 80 for line in result.stdout.splitlines())
+    for region in regions:
+        assert region["name"] in result.stdout
