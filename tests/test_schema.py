@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -69,3 +70,21 @@ def test_a_refused_row_has_every_problem_named() -> None:
     assert slow_service(3, row, KNOWN, checker) is None
     messages = " | ".join(p.message for p in checker.problems)
     assert "unknown key 'colour'" in messages and "missing key 'definition'" in messages
+
+
+def test_validate_lists_every_hidden_character_and_doubled_space_with_its_line(tmp_path: Path) -> None:
+    from catcli.catalog import validate
+    from tests.conftest import CATALOG
+
+    text = CATALOG.read_text(encoding="utf-8")
+    text = text.replace("'Paid Media'", "'Paid  Media'", 1)
+    text = text.replace("'Mass Tutoring'", '"Mass\\u200bTutoring"', 1)
+    text = text.replace("'All Closed-Loop Shopping Ads formats'", '"All \\u202eClosed-Loop"', 1)
+    path = tmp_path / "catalog.toml"
+    path.write_text(text, encoding="utf-8")
+    catalog, problems = validate(path)
+    messages = sorted(f"{p.line}: {p.message}" for p in problems)
+    assert catalog is None and len(problems) == 3, messages
+    assert any("doubled spaces" in m for m in messages)
+    assert any("U+200B" in m for m in messages) and any("U+202E" in m for m in messages)
+    assert all(p.line for p in problems)

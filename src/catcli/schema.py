@@ -346,6 +346,9 @@ def slow_service(
             elif "  " in value:
                 _service_problem(checker, index, f"{name} holds doubled spaces")
     if len(checker.problems) != before:
+        for name in TEXT_FIELDS:  # a refused row's text is checked here: validate lists every problem
+            for message in text_problems(name, values[name]):
+                _service_problem(checker, index, message)
         return None
     return Service(**values)
 
