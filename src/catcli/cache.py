@@ -3,7 +3,7 @@
 Parsing and checking catalog.toml (and importing the TOML parser) is most of
 what catcli does on top of its framework; a lookup in a script loop repeats
 it for an unchanged file. Like Python's own .pyc files, the cache is keyed on
-the catalog's path, size, modification time and inode, and on the catcli
+the catalog's path, size, modification time and inode, on the Python version, and on the catcli
 modules that shape a checked catalog, so any change of either is a miss. It
 lives in ``$XDG_CACHE_HOME/catcli`` (default ``~/.cache/catcli``), private to
 the user. It is only ever a shortcut: a missing, stale, unreadable, corrupt or
@@ -16,13 +16,15 @@ import contextlib
 import marshal
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 from catcli.model import SERVICE_FIELDS, Catalog, Country, Edition, PartnerType, Region, Service
 
 FORMAT = 1  # bump when the stored shape changes
-_SHAPERS = ("model.py", "schema.py", "cache.py")  # the modules whose change means re-checking
+# The modules whose change means re-checking: the model, the rules, their text helpers, this format.
+_SHAPERS = ("model.py", "schema.py", "text.py", "cache.py")
 
 
 def directory() -> Path | None:
@@ -45,7 +47,8 @@ def key(path: Path) -> tuple[Any, ...] | None:
     if not stat.S_ISREG(info.st_mode):
         return None
     place = os.path.abspath(path)
-    return (FORMAT, place, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, shapers, SERVICE_FIELDS)
+    runtime = (FORMAT, sys.hexversion, SERVICE_FIELDS)
+    return (runtime, place, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, shapers)
 
 
 def _file(cache_key: tuple[Any, ...]) -> Path | None:
