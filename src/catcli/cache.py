@@ -3,8 +3,9 @@
 Parsing and checking catalog.toml (and importing the TOML parser) is most of
 what catcli does on top of its framework; a lookup in a script loop repeats
 it for an unchanged file. Like Python's own .pyc files, the cache is keyed on
-the catalog's path, size, modification time and inode, on the Python version, and on the catcli
-modules that shape a checked catalog, so any change of either is a miss. It
+the catalog's path, size, modification time and inode, on the Python version,
+and on the catcli modules that shape a checked catalog, so any change is a
+miss. It
 lives in ``$XDG_CACHE_HOME/catcli`` (default ``~/.cache/catcli``), private to
 the user. It is only ever a shortcut: a missing, stale, unreadable, corrupt or
 unwritable cache means parsing the catalog as usual, never an error.
