@@ -103,3 +103,41 @@ def test_a_warm_lookup_imports_neither_parser_nor_checker(catalog_file: Path, tm
     warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert cold.stdout.strip() == "['catcli.schema', 'catcli.tomlio', 'tomli']"
     assert warm.stdout.strip() == "[]"
+
+
+def test_a_fifo_or_device_at_the_cache_path_is_only_a_miss(catalog_file: Path) -> None:
+    expected = load(catalog_file)
+    [stored] = _cached_files()
+    stored.unlink()
+    os.mkfifo(stored)
+    assert load(catalog_file) == expected  # no wait for a writer
+    stored.unlink()
+    stored.symlink_to("/dev/zero")
+    assert load(catalog_file) == expected  # no endless read
+
+
+def test_a_cache_folder_others_may_write_is_not_trusted(catalog_file: Path) -> None:
+    expected = load(catalog_file)
+    [stored] = _cached_files()
+    key = cache.key(catalog_file)
+    stored.parent.chmod(0o777)
+    try:
+        assert key is not None and cache.get(key) is None
+        assert load(catalog_file) == expected
+    finally:
+        stored.parent.chmod(0o700)
+
+
+def test_the_key_covers_catcli_itself(catalog_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import catcli
+
+    before = cache.key(catalog_file)
+    monkeypatch.setattr(catcli, "__version__", "99.0")
+    assert cache.key(catalog_file) != before
+
+
+def test_catalogs_named_outright_are_not_cached(catalog_file: Path) -> None:
+    from catcli.catalog import read
+
+    read(catalog_file)
+    assert _cached_files() == []

@@ -3,12 +3,13 @@
 Parsing and checking catalog.toml (and importing the TOML parser) is most of
 what catcli does on top of its framework; a lookup in a script loop repeats
 it for an unchanged file. Like Python's own .pyc files, the cache is keyed on
-the catalog's path, size, modification time and inode, on the Python version,
-and on the catcli modules that shape a checked catalog, so any change is a
-miss. It
-lives in ``$XDG_CACHE_HOME/catcli`` (default ``~/.cache/catcli``), private to
-the user. It is only ever a shortcut: a missing, stale, unreadable, corrupt or
-unwritable cache means parsing the catalog as usual, never an error.
+the catalog's path, size, times and inode, on catcli's version and modules,
+and on the Python version, so any change is a miss. It lives in
+``$XDG_CACHE_HOME/catcli`` (default ``~/.cache/catcli``), and is used only
+while that folder is the user's own and writable by nobody else. Only the
+catalog a lookup chooses is cached (not diff's arguments or --base). It is
+only ever a shortcut: a missing, stale, unreadable, corrupt or unwritable
+cache means parsing the catalog as usual, never an error.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from typing import Any
 
 from catcli.model import SERVICE_FIELDS, Catalog, Country, Edition, PartnerType, Region, Service
 
-FORMAT = 1  # bump when the stored shape changes
-# The modules whose change means re-checking: the model, the rules, their text helpers, this format.
-_SHAPERS = ("model.py", "schema.py", "text.py", "cache.py")
+FORMAT = 2  # bump when the stored shape changes
+MAX_BYTES = 256 * 1024 * 1024  # far beyond the cache of a catalog of files.MAX_BYTES
 
 
 def directory() -> Path | None:
@@ -38,18 +38,26 @@ def directory() -> Path | None:
 
 
 def key(path: Path) -> tuple[Any, ...] | None:
-    """What a cached copy must match to stand for the file at PATH; None: do not cache."""
+    """What a cached copy must match to stand for the file at PATH; None: do not cache.
+
+    Besides the file itself (path, size, times, inode), everything that shapes
+    a checked catalog: catcli's version and every one of its modules, and the
+    Python that runs it.
+    """
+    from catcli import __version__
+
     try:
         info = os.stat(path)
-        here = Path(__file__).parent
-        shapers = tuple(os.stat(here / name).st_mtime_ns for name in _SHAPERS)
+        package = Path(__file__).parent
+        modules = [entry for entry in os.scandir(package) if entry.name.endswith(".py")]
+        code = tuple(sorted((m.name, m.stat().st_mtime_ns, m.stat().st_size) for m in modules))
     except (OSError, ValueError):
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
+    runtime = (FORMAT, __version__, sys.hexversion, SERVICE_FIELDS, code)
     place = os.path.abspath(path)
-    runtime = (FORMAT, sys.hexversion, SERVICE_FIELDS)
-    return (runtime, place, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, shapers)
+    return (runtime, place, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
 def _file(cache_key: tuple[Any, ...]) -> Path | None:
@@ -62,14 +70,29 @@ def _file(cache_key: tuple[Any, ...]) -> Path | None:
     return folder / f"catalog-{digest:016x}.marshal"
 
 
+def _private(folder: Path) -> bool:
+    """A folder only this user can write to: nobody else may plant a 'checked' catalog."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    writable_by_others = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not writable_by_others
+
+
 def get(cache_key: tuple[Any, ...]) -> Catalog | None:
     """The cached catalog for this key, or None (no cache, another key, or anything odd)."""
     place = _file(cache_key)
-    if place is None:
+    if place is None or not _private(place.parent):
         return None
     try:
-        with open(place, "rb") as handle:
-            stored_key, data = marshal.loads(handle.read())
+        # Never follow a link, never wait on a FIFO, read only a regular file, and only so much.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(place, flags)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            stored_key, data = marshal.loads(handle.read(MAX_BYTES))
         return _rebuild(data) if stored_key == cache_key else None
     except Exception:  # noqa: BLE001 - a corrupt or foreign cache is only a miss
         return None
@@ -77,20 +100,25 @@ def get(cache_key: tuple[Any, ...]) -> Catalog | None:
 
 def put(cache_key: tuple[Any, ...], catalog: Catalog) -> None:
     """Keep the checked catalog for next time; any failure just leaves no cache."""
+    import tempfile
+
     place = _file(cache_key)
     if place is None:
         return
-    temporary = place.with_name(f".{place.name}.{os.getpid()}.tmp")
+    temporary = None
     try:
         place.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(place.parent):
+            return
         data = marshal.dumps((cache_key, _plain(catalog)))
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd, temporary = tempfile.mkstemp(prefix=f".{place.name}.", suffix=".tmp", dir=place.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(temporary, place)
     except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _plain(catalog: Catalog) -> tuple[Any, ...]:

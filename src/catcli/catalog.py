@@ -36,7 +36,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
 def load_located(located: Located) -> Catalog:
     """A catalog the lookup chose; a failure also says how to choose another."""
     try:
-        return read(located.path)
+        return _cached_or_read(located.path)
     except CatalogError as exc:
         way_out = _WAY_OUT.get(located.reason)
         if way_out:
@@ -44,14 +44,10 @@ def load_located(located: Located) -> Catalog:
         raise
 
 
-def read(path: Path) -> Catalog:
-    """A catalog file named outright (--base, diff's arguments): the first problem is fatal.
-
-    A query cannot trust the rest of a catalog with a problem; the error names
-    the first and points at ``validate`` for every one. A catalog checked
-    before and unchanged since comes from the cache (catcli.cache), without
-    parsing: the TOML parser and the checker are imported only on a miss.
-    """
+def _cached_or_read(path: Path) -> Catalog:
+    """The catalog a lookup chose: checked before and unchanged since, it comes from the
+    cache (catcli.cache) without parsing; the TOML parser and the checker are
+    imported only on a miss."""
     cache_key = cache.key(path)
     if cache_key is not None:
         cached = cache.get(cache_key)
@@ -61,6 +57,15 @@ def read(path: Path) -> Catalog:
     if cache_key is not None:
         cache.put(cache_key, catalog)
     return catalog
+
+
+def read(path: Path) -> Catalog:
+    """A catalog file named outright (--base, diff's arguments): the first problem is fatal.
+
+    A query cannot trust the rest of a catalog with a problem; the error names
+    the first and points at ``validate`` for every one.
+    """
+    return _parse_and_check(path)
 
 
 def _parse_and_check(path: Path) -> Catalog:
