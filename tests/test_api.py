@@ -18,6 +18,7 @@ def test_readme_python_examples_run() -> None:
 
 
 def test_everything_public_is_in_all_and_resolves() -> None:
+    assert sorted(catcli.__all__) == sorted(catcli._WHERE)  # the lazy table and __all__ agree
     for name in catcli.__all__:
         assert getattr(catcli, name) is not None
     with pytest.raises(AttributeError):

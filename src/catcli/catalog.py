@@ -69,19 +69,30 @@ def read(path: Path) -> Catalog:
 
 
 def _parse_and_check(path: Path) -> Catalog:
+    return from_text(read_text(path), str(path))
+
+
+def from_text(text: str, name: str) -> Catalog:
+    """A catalog's text, parsed and checked; NAME (a path, '<stdin>') is what messages call it.
+
+    A query cannot trust the rest of a catalog with a problem: the error names
+    the first, how many more there are, and how to see them all.
+    """
     from catcli.schema import check
     from catcli.tomlio import TomlError, parse
 
-    text = read_text(path)
+    every = (
+        f"catcli validate {name}" if not name.startswith("<") else "catcli validate FILE (after saving it)"
+    )
     try:
-        catalog, problems = check(parse(text, path), text)
+        catalog, problems = check(parse(text, name), text)
     except TomlError as exc:
-        exc.hint = f"fix the file; check it with: catcli validate {path}"
+        exc.hint = f"fix the file; check it with: {every}"
         raise
     if problems or catalog is None:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise CatalogError(f"{path}: {first}{more}", hint=f"see every problem with: catcli validate {path}")
+        raise CatalogError(f"{name}: {first}{more}", hint=f"see every problem with: {every}")
     return catalog
 
 

@@ -261,6 +261,10 @@ class Output:
             raise UsageError(f"--json contradicts --format {fmt.value}", hint="give one of them")
         self.format = OutputFormat.JSON if as_json else (fmt or OutputFormat.TABLE)
         self.fields = fields
+        if fields is not None:  # only service rows take --fields: refuse a bad one before any work
+            from catcli.model import SERVICE_FIELDS
+
+            self.columns(SERVICE_FIELDS)
         self.headers = headers
         self.color = color
         self.pager = pager
@@ -273,7 +277,7 @@ class Output:
         """--fields, checked against the record's JSON names; all of them without it."""
         if self.fields is None:
             return tuple(available)
-        chosen = tuple(f.strip() for f in self.fields.split(",") if f.strip())
+        chosen = tuple(dict.fromkeys(f.strip() for f in self.fields.split(",") if f.strip()))
         unknown = [f for f in chosen if f not in available]
         if unknown or not chosen:
             from catcli.errors import UnknownValue

@@ -30,7 +30,8 @@ def check(catalog: Catalog, name: str, type: str, region: str, market: str | Non
         reachable = markets_of(registered.name, catalog.services, catalog.regions)
         places = f"it is offered to {', '.join(offered_at(named, with_markets=target is not None))}"
         if target is not None and target not in reachable:
-            reason = f"{registered.name}-registered partners sell only in {', '.join(reachable)}; {places}"
+            sold_in = ", ".join(reachable) or "no market"
+            reason = f"{registered.name}-registered partners sell only in {sold_in}; {places}"
         else:
             reason = places
     return Answer(

@@ -57,11 +57,16 @@ def read_text(path: Path, kind: str = "catalog") -> str:
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
-        raise CatalogError(
-            f"{kind} is larger than {MAX_BYTES // (1024 * 1024)} MiB: {path}",
-            hint="catcli reads catalogs and documents of at most 32 MiB",
-        )
+        raise too_large(f"{kind} {path}")
     return decode(data, path)
+
+
+def too_large(what: str) -> CatalogError:
+    """The one message for input over MAX_BYTES."""
+    limit = f"{MAX_BYTES // (1024 * 1024)} MiB"
+    return CatalogError(
+        f"{what} is larger than {limit}", hint=f"catcli reads catalogs and documents of at most {limit}"
+    )
 
 
 def _refuse_irregular(info: os.stat_result, path: Path, kind: str) -> None:

@@ -2,7 +2,7 @@
 
 A lookup lives for a few dozen milliseconds and makes no cyclic garbage worth
 collecting, yet importing Typer and Rich sets the collector off again and
-again: ~3-4 ms of a ~55 ms run (README, Performance). Only the command-line
+again: ~3-4 ms of a ~90 ms run (README, Performance). Only the command-line
 process does this; importing catcli as a library leaves the collector alone.
 """
 

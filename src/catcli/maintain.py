@@ -217,10 +217,8 @@ def reset() -> str:
 
 def load_for_diff(name: str) -> Catalog:
     """A catalog file for diff; '-' reads standard input (bounded), so an import can be piped in."""
-    from catcli.catalog import read
-    from catcli.files import MAX_BYTES, checked_path, decode
-    from catcli.schema import check
-    from catcli.tomlio import parse
+    from catcli.catalog import from_text, read
+    from catcli.files import MAX_BYTES, checked_path, decode, too_large
 
     if name != "-":
         return read(checked_path(name, "a catalog"))
@@ -229,9 +227,5 @@ def load_for_diff(name: str) -> Catalog:
     except (OSError, AttributeError, ValueError) as exc:
         raise CatalogError(f"cannot read standard input: {exc}") from None
     if len(data) > MAX_BYTES:
-        raise CatalogError(f"standard input is larger than {MAX_BYTES // (1024 * 1024)} MiB")
-    text = decode(data, "<stdin>")
-    catalog, problems = check(parse(text, "<stdin>"), text)
-    if catalog is None:
-        raise CatalogError(f"<stdin>: {problems[0]}")
-    return catalog
+        raise too_large("standard input")
+    return from_text(decode(data, "<stdin>"), "<stdin>")

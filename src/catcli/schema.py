@@ -34,7 +34,7 @@ REFERENCES = {"type": "types", "registration_region": "regions", "target_markets
 TEXT_FIELDS = tuple(f for f in SERVICE_FIELDS if f not in REFERENCES and f not in LIST_FIELDS)
 TOP_LEVEL = ("catalog", "types", "regions", "services")
 # What an unrepaired copy from the Partner Center page leaves behind (compiled on first use).
-_RESIDUE = r"<br\s*/?>|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ"
+_RESIDUE = r"(?i:<br\s*/?>)|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ"  # only the tag ignores case
 # Substrings that every residue match contains: `in` scans a large catalog
 # ~20x faster than the regex, which then runs only on a hit.
 _RESIDUE_MARKERS = ("<", "-->", "â€", "Ã", "ðŸ")
@@ -382,7 +382,7 @@ def _check_text(services: list[Service], indices: list[int], checker: _Checker) 
 
 def text_problems(name: str, value: str) -> Iterator[str]:
     """What is wrong with one text field: page residue, invisible characters."""
-    residue = re.search(_RESIDUE, value, re.IGNORECASE)
+    residue = re.search(_RESIDUE, value)
     if residue:
         yield f"{name} holds markup or mojibake residue {residue.group()!r}"
     hidden = re.search(UNSAFE, value)

@@ -3,7 +3,7 @@
 Written with the standard library only, so scripts never pay for Rich.
 Every function returns the whole text: nothing is printed half-made. The
 records are catcli.records' NamedTuples (or the model's), turned into JSON
-values by ``records.as_json``; the flat formats join lists with "; ".
+values by ``model.as_json``; the flat formats join lists with "; ".
 """
 
 from __future__ import annotations
@@ -46,15 +46,20 @@ def jsonl(rows: Sequence[Any]) -> str:
 
 def flat(value: Any) -> str:
     """A JSON value as one cell: lists joined with '; ', nested objects by their name; safe to print."""
+    return printable(_text(value))
+
+
+def _text(value: Any) -> str:
+    """A JSON value as one cell's text, before anything is escaped."""
     if isinstance(value, (list, tuple)):
-        value = "; ".join(flat(v) for v in value)
-    elif isinstance(value, Mapping):
-        value = _label(value)
-    elif value is None:
-        value = ""
-    elif isinstance(value, bool):
-        value = "true" if value else "false"
-    return printable(str(value))
+        return "; ".join(_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return _label(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _label(value: Mapping[str, Any]) -> str:
@@ -86,8 +91,12 @@ def tsv(rows: Sequence[Row], header: Sequence[str], headers: bool = True) -> str
     return "".join(line + "\n" for line in lines)
 
 
+_TSV = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
 def _tsv_field(value: Any) -> str:
-    return flat(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    """Backslash, tab and line breaks escaped as TSV readers expect, then what else could drive a terminal."""
+    return printable(_text(value).translate(_TSV))
 
 
 _MARKDOWN = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "\r": ""})
@@ -98,7 +107,7 @@ def markdown(rows: Sequence[Row], header: Sequence[str]) -> str:
     HTML neutralised (&lt; &gt; &amp;), line breaks as <br>."""
 
     def cell(value: Any) -> str:
-        return flat(value).translate(_MARKDOWN).replace("\n", "<br>")
+        return printable(_text(value).translate(_MARKDOWN)).replace("\n", "<br>")
 
     lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(r.get(k, "")) for k in header) + " |" for r in rows]
