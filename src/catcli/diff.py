@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from catcli.model import SERVICE_FIELDS, Catalog, Edition, Service
+from catcli.records import ChangedService, EditionChange, FieldChange, edition_changes
 from catcli.text import name_key
 
 # Services pair on type and region; every other field is compared.
@@ -19,26 +20,14 @@ COMPARED = tuple(f for f in SERVICE_FIELDS if f not in ("type", "registration_re
 
 
 @dataclass(frozen=True)
-class Change:
-    field: str
-    old: str | list[str]
-    new: str | list[str]
-
-
-@dataclass(frozen=True)
-class Changed:
-    old: Service
-    new: Service
-    changes: tuple[Change, ...]
-
-
-@dataclass(frozen=True)
 class CatalogDiff:
+    """The comparison, in the records' own types (catcli.records), and the groups it touches."""
+
     added: tuple[Service, ...]
     removed: tuple[Service, ...]
-    changed: tuple[Changed, ...]
+    changed: tuple[ChangedService, ...]
     groups: tuple[tuple[str, str], ...] = ()  # (type, region) pairs touched, in catalog order
-    edition: tuple[Edition, Edition] | None = None  # (old, new) when the provenance changed
+    edition: EditionChange | None = None  # when the provenance changed
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed or self.edition)
@@ -64,7 +53,7 @@ def compare(old: Catalog, new: Catalog) -> CatalogDiff:
     for service in old.services:
         old_by_key.setdefault(_pairing_key(service), []).append(service)
     added: list[Service] = []
-    changed: list[Changed] = []
+    changed: list[ChangedService] = []
     for service in new.services:
         candidates = old_by_key.get(_pairing_key(service))
         if not candidates:
@@ -77,32 +66,43 @@ def compare(old: Catalog, new: Catalog) -> CatalogDiff:
         )
         candidates.remove(previous)
         changes = tuple(
-            Change(f, _value(previous, f), _value(service, f))
+            FieldChange(f, _value(previous, f), _value(service, f))
             for f in COMPARED
             if getattr(previous, f) != getattr(service, f)
         )
         if changes:
-            changed.append(Changed(previous, service, changes))
+            changed.append(_changed(service, changes))
     unpaired = {id(s) for services in old_by_key.values() for s in services}
     removed = [s for s in old.services if id(s) in unpaired]
     order = _order(old, new)
-    touched = {_group(s) for s in (*added, *removed, *(c.new for c in changed))}
+    touched = {_group(s) for s in (*added, *removed)} | {_group(c) for c in changed}
     return CatalogDiff(
         tuple(sorted(added, key=lambda s: order(_group(s)))),
         tuple(sorted(removed, key=lambda s: order(_group(s)))),
-        tuple(sorted(changed, key=lambda c: order(_group(c.new)))),
+        tuple(sorted(changed, key=lambda c: order(_group(c)))),
         tuple(sorted(touched, key=order)),
         _edition_change(old.edition, new.edition),
     )
 
 
-def _edition_change(old: Edition, new: Edition) -> tuple[Edition, Edition] | None:
+def _changed(service: Service, changes: tuple[FieldChange, ...]) -> ChangedService:
+    """A changed service, named as the new catalog spells it."""
+    return ChangedService(
+        type=service.type,
+        registration_region=service.registration_region,
+        main_category=service.main_category,
+        service_category=service.service_category,
+        changes=changes,
+    )
+
+
+def _edition_change(old: Edition, new: Edition) -> EditionChange | None:
     """A new source or edition is a change; the same edition imported on another day is not."""
     same = (old.source, old.edition) == (new.source, new.edition)
-    return None if same else (old, new)
+    return None if same else EditionChange(old, new)
 
 
-def _group(service: Service) -> tuple[str, str]:
+def _group(service: Service | ChangedService) -> tuple[str, str]:
     return (service.type, service.registration_region)
 
 
@@ -124,26 +124,23 @@ def render_text(diff: CatalogDiff) -> str:
     """A grouped, plain-text report: '+' added, '-' removed, '~' changed."""
     groups: dict[tuple[str, str], list[str]] = {pair: [] for pair in diff.groups}
 
-    def group(service: Service) -> list[str]:
-        return groups.setdefault((service.type, service.registration_region), [])
+    def group(service: Service | ChangedService) -> list[str]:
+        return groups.setdefault(_group(service), [])
 
     for service in diff.added:
         group(service).append(f"  + {service.main_category} › {service.service_category}")
     for service in diff.removed:
         group(service).append(f"  - {service.main_category} › {service.service_category}")
     for item in diff.changed:
-        lines = group(item.new)
-        lines.append(f"  ~ {item.new.main_category} › {item.new.service_category}")
+        lines = group(item)
+        lines.append(f"  ~ {item.main_category} › {item.service_category}")
         for change in item.changes:
             lines.append(f"      {change.field}:")
             lines.append(f"        - {_show(change.old)}")
             lines.append(f"        + {_show(change.new)}")
     out = []
-    if diff.edition is not None:
-        old, new = diff.edition
-        for name, before, after in zip(old._fields, old, new, strict=True):
-            if before != after:
-                out.append(f"catalog {name}: {before or '(none)'} -> {after or '(none)'}")
+    for name, before, after in edition_changes(diff.edition):
+        out.append(f"catalog {name}: {before or '(none)'} -> {after or '(none)'}")
     for (partner, region), lines in groups.items():
         out.append(f"{partner} · {region}")
         out.extend(lines)

@@ -159,21 +159,18 @@ class DiffReport(NamedTuple):
 
 
 def diff_report(diff: CatalogDiff) -> DiffReport:
-    return DiffReport(
-        edition=None if diff.edition is None else EditionChange(*diff.edition),
-        added=diff.added,
-        removed=diff.removed,
-        changed=tuple(
-            ChangedService(
-                type=c.new.type,
-                registration_region=c.new.registration_region,
-                main_category=c.new.main_category,
-                service_category=c.new.service_category,
-                changes=tuple(FieldChange(x.field, x.old, x.new) for x in c.changes),
-            )
-            for c in diff.changed
-        ),
-    )
+    return DiffReport(edition=diff.edition, added=diff.added, removed=diff.removed, changed=diff.changed)
+
+
+def edition_changes(change: EditionChange | None) -> list[tuple[str, str, str]]:
+    """(field, old, new) for each field of the [catalog] table that differs."""
+    if change is None:
+        return []
+    return [
+        (name, before, after)
+        for name, before, after in zip(change.old._fields, change.old, change.new, strict=True)
+        if before != after
+    ]
 
 
 class DiffRow(NamedTuple):
@@ -191,27 +188,20 @@ class DiffRow(NamedTuple):
 
 def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
     rows: list[DiffRow] = []
-    if diff.edition is not None:
-        old, new = diff.edition
-        rows += [
-            DiffRow("edition", "", "", "", "", name, before, after)
-            for name, before, after in zip(old._fields, old, new, strict=True)
-            if before != after
-        ]
+    rows += [DiffRow("edition", "", "", "", "", *change) for change in edition_changes(diff.edition)]
     for change, services in (("added", diff.added), ("removed", diff.removed)):
         rows += [
             DiffRow(change, s.type, s.registration_region, s.main_category, s.service_category, "", "", "")
             for s in services
         ]
     for item in diff.changed:
-        s = item.new
         rows += [
             DiffRow(
                 "changed",
-                s.type,
-                s.registration_region,
-                s.main_category,
-                s.service_category,
+                item.type,
+                item.registration_region,
+                item.main_category,
+                item.service_category,
                 c.field,
                 c.old,
                 c.new,
