@@ -981,7 +981,7 @@ def main() -> None:
         sys.exit(EXIT_DATA)
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-    if "_CATCLI_COMPLETE" in os.environ:  # a shell asking for completions: Typer's classes needed
+    if "_CATCLI_COMPLETE" in os.environ:  # completion.COMPLETE_VAR: a shell asking; Typer's classes needed
         from typer._completion_classes import completion_init
 
         completion_init()

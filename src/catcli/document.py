@@ -23,7 +23,7 @@ from typing import Literal, NamedTuple
 
 from catcli.errors import CatalogError, UnknownValue
 from catcli.files import BOM
-from catcli.model import Catalog, Edition, Service
+from catcli.model import SERVICE_FIELDS, Catalog, Edition, Service
 from catcli.resolve import Resolver
 from catcli.text import UNSAFE
 
@@ -44,8 +44,9 @@ _CP1252_RUN = re.compile(
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
 )
-COLUMNS = 5
-CELL_NAMES = ("registration region", "target market", "main category", "service category", "definition")
+# A table's columns are the service's fields after its type (which the heading gives).
+CELL_NAMES = tuple(name.replace("_", " ") for name in SERVICE_FIELDS[1:])
+COLUMNS = len(CELL_NAMES)
 # The page's mark on a cell that spans rows; the rows below it leave the cell empty.
 _SPAN_MARK = "rowSpan"
 
@@ -318,8 +319,11 @@ def _service(partner: str, cells: list[list[str]], line: int, resolver: Resolver
     region_cell, market_cell, main, name, definition = cells
     region = _regions(region_cell, "registration region", line, resolver, source)
     if len(region) != 1:
-        raise CatalogError(f"{source}:{line}: expected one registration region, found {', '.join(region)}")
+        found = ", ".join(region) or "none (only a parenthesised gloss)"
+        raise CatalogError(f"{source}:{line}: expected one registration region, found {found}")
     markets = _regions(market_cell, "target market", line, resolver, source)
+    if not markets:
+        raise CatalogError(f"{source}:{line}: no target market (only a parenthesised gloss)")
     return Service(
         type=partner,
         registration_region=region[0],

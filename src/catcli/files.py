@@ -18,6 +18,9 @@ from typing import Any, NoReturn
 
 from catcli.errors import CatalogError, OutputError, UsageError
 
+# Read once, at import: setting the umask to read it is process-wide, so not at every write.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 MAX_BYTES = 32 * 1024 * 1024  # ~1,000x today's catalog
 BOM = "\ufeff"
 
@@ -241,12 +244,7 @@ def _temporary(target: Path) -> tuple[int, str]:
 
 def _fill(handle: int, temporary: str, data: bytes, info: os.stat_result | None) -> None:
     """Write, keep the replaced file's owner, group and mode (or the umask's), and sync."""
-    if info is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    else:
-        mode = stat.S_IMODE(info.st_mode) & 0o777
+    mode = 0o666 & ~_UMASK if info is None else stat.S_IMODE(info.st_mode) & 0o777
     with os.fdopen(handle, "wb") as out:
         out.write(data)
         out.flush()
