@@ -145,3 +145,27 @@ def test_version_imports_no_metadata_machinery(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert done.stdout.startswith("catcli 0.") and done.stderr.endswith("False")
+
+
+@pytest.mark.parametrize(
+    ("column", "said"), [(1, "expected one registration region, found none"), (2, "no target market")]
+)
+def test_a_gloss_only_region_cell_is_named_with_its_line(
+    invoke: Invoke, tmp_path: Path, column: int, said: str
+) -> None:
+    text = SOURCE.read_text(encoding="utf-8")
+    row = [x for x in text.splitlines() if "| Paid Media" in x][1]
+    cells = row.split("|")
+    cells[column] = " (Mexico) "
+    document = tmp_path / "doc.md"
+    document.write_text(text.replace(row, "|".join(cells), 1), encoding="utf-8")
+    result = invoke("import", str(document), "-o", "-")
+    line = text.splitlines().index(row) + 1
+    assert result.exit_code == 3 and f"doc.md:{line}: {said}" in result.stderr
+
+
+def test_tsv_escapes_a_tab_as_backslash_t(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "a\tb.toml"
+    path.write_text("x = [", encoding="utf-8")
+    out = invoke("validate", str(path), "--format", "tsv", "--no-headers").stdout
+    assert "a\\tb.toml" in out and "\\x09" not in out and out.count("\t") == 4
