@@ -14,6 +14,7 @@ from catcli.catalog import load
 from catcli.errors import EXIT_DATA, CatalogError
 from catcli.model import SERVICE_FIELDS, Service
 from tests.conftest import CATALOG, Invoke
+from tests.test_files import loads_or_catalog_error
 
 # The line that the tests break by dropping a closing quote.
 MCN_LINE = CATALOG.read_text(encoding="utf-8").splitlines().index('id = "mcn"') + 1
@@ -195,13 +196,7 @@ LINES = CATALOG.read_text(encoding="utf-8").splitlines(keepends=True)
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_load_or_raise_catalog_error(data: bytes) -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "fuzz.toml"
-        path.write_bytes(data)
-        try:
-            load(path)
-        except CatalogError as exc:
-            assert exc.exit_code == EXIT_DATA and str(path) in exc.message
+    loads_or_catalog_error(data)
 
 
 @settings(max_examples=150, deadline=None)

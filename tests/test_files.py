@@ -30,6 +30,28 @@ POSIX = pytest.mark.skipif(os.name != "posix", reason="devices, FIFOs and signal
 DEVICES = [d for d in ("/dev/zero", "/dev/urandom", "/dev/full", "/dev/null") if os.path.exists(d)]
 
 
+def irregular_target(directory: Path, kind: str) -> Path:
+    """DIRECTORY/out.toml made into what a write must refuse: a FIFO, a link to one, a link to a
+    device, a directory, a dangling link, or a link to the writer's own stdout."""
+    target = directory / "out.toml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "link to fifo":
+        os.mkfifo(directory / "fifo")
+        target.symlink_to(directory / "fifo")
+    elif kind == "link to a device":
+        target.symlink_to(character_device(directory))
+    elif kind == "directory":
+        target.mkdir()
+    elif kind == "dangling link":
+        target.symlink_to(directory / "missing.toml")
+    else:
+        if not os.path.exists("/proc/self/fd/1"):
+            pytest.skip("no /proc/self/fd")
+        target.symlink_to("/proc/self/fd/1")
+    return target
+
+
 def character_device(directory: Path) -> Path:
     """A character device to aim writes at, safely.
 
@@ -200,19 +222,7 @@ def test_a_link_to_a_regular_file_is_kept_and_its_file_replaced(tmp_path: Path) 
 @POSIX
 @pytest.mark.parametrize("kind", ["fifo", "link to fifo", "link to a device", "directory", "dangling link"])
 def test_only_regular_files_or_new_paths_are_written(tmp_path: Path, kind: str) -> None:
-    target = tmp_path / "out.toml"
-    if kind == "fifo":
-        os.mkfifo(target)
-    elif kind == "link to fifo":
-        os.mkfifo(tmp_path / "fifo")
-        target.symlink_to(tmp_path / "fifo")
-    elif kind == "link to a device":
-        device = character_device(tmp_path)
-        target.symlink_to(device)
-    elif kind == "directory":
-        target.mkdir()
-    else:
-        target.symlink_to(tmp_path / "missing.toml")
+    target = irregular_target(tmp_path, kind)
     before = os.lstat(target)
     with pytest.raises(OutputError) as caught:
         write_atomic(target, "a = 1\n")
@@ -368,7 +378,8 @@ DOTTED = st.builds(lambda parts: ".".join(["k"] * parts) + " = 1", st.integers(1
 LINES = CATALOG.read_text(encoding="utf-8").splitlines(keepends=True)
 
 
-def _loads_or_catalog_error(data: bytes) -> None:
+def loads_or_catalog_error(data: bytes) -> None:
+    """Bytes as a catalog file: they load, or fail as a CatalogError naming the file; nothing else."""
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "fuzz.toml"
         path.write_bytes(data)
@@ -381,7 +392,7 @@ def _loads_or_catalog_error(data: bytes) -> None:
 @settings(max_examples=120, deadline=None)
 @given(st.lists(st.one_of(HOSTILE, NESTING, DOTTED, st.text(max_size=5)), max_size=40))
 def test_hostile_text_loads_or_raises_catalog_error(pieces: list[str]) -> None:
-    _loads_or_catalog_error("".join(pieces).encode("utf-8", "surrogatepass"))
+    loads_or_catalog_error("".join(pieces).encode("utf-8", "surrogatepass"))
 
 
 @settings(max_examples=80, deadline=None)
@@ -394,4 +405,4 @@ def test_the_catalog_with_something_hostile_inside_loads_or_raises(
     where: int, inserted: str, prefix: bytes
 ) -> None:
     text = "".join(LINES[:where]) + inserted + "".join(LINES[where:])
-    _loads_or_catalog_error(prefix + text.encode("utf-8"))
+    loads_or_catalog_error(prefix + text.encode("utf-8"))

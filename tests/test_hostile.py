@@ -19,7 +19,7 @@ from typer.testing import Result
 from catcli.errors import EXIT_DATA, EXIT_NO, EXIT_USAGE
 from catcli.render import formats
 from tests.conftest import CATALOG, SOURCE, Invoke
-from tests.test_files import character_device
+from tests.test_files import irregular_target
 from tests.test_installed import _catcli
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="devices and FIFOs are POSIX")
@@ -165,18 +165,7 @@ def test_bad_utf8_is_placed_by_line_and_column(invoke: Invoke, tmp_path: Path) -
 @POSIX
 @pytest.mark.parametrize("kind", ["fifo", "link to fifo", "link to a device", "link to stdout"])
 def test_import_output_refuses_what_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
-    target = tmp_path / "out.toml"
-    if kind == "fifo":
-        os.mkfifo(target)
-    elif kind == "link to fifo":
-        os.mkfifo(tmp_path / "fifo")
-        target.symlink_to(tmp_path / "fifo")
-    elif kind == "link to a device":
-        target.symlink_to(character_device(tmp_path))
-    else:
-        if not os.path.exists("/proc/self/fd/1"):
-            pytest.skip("no /proc/self/fd")
-        target.symlink_to("/proc/self/fd/1")  # catcli's own stdout: a pipe, below
+    target = irregular_target(tmp_path, kind)  # "link to stdout": catcli's own stdout, a pipe below
     before = os.lstat(target)
     result = subprocess.run(
         [_catcli(), "import", str(SOURCE), "--output", str(target)],
