@@ -53,22 +53,14 @@ def _cached_or_read(path: Path) -> Catalog:
         cached = cache.get(cache_key)
         if cached is not None:
             return cached
-    catalog = _parse_and_check(path)
+    catalog = read(path)
     if cache_key is not None:
         cache.put(cache_key, catalog)
     return catalog
 
 
 def read(path: Path) -> Catalog:
-    """A catalog file named outright (--base, diff's arguments): the first problem is fatal.
-
-    A query cannot trust the rest of a catalog with a problem; the error names
-    the first and points at ``validate`` for every one.
-    """
-    return _parse_and_check(path)
-
-
-def _parse_and_check(path: Path) -> Catalog:
+    """A catalog file, parsed and checked (no cache: --base and diff's arguments come this way)."""
     return from_text(read_text(path), str(path))
 
 
