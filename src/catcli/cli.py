@@ -360,15 +360,14 @@ def _single(values: Sequence[str] | None, option: str) -> str | None:
     return values[0]
 
 
-def _service_rows(out: Output, rows: "Sequence[Service]", draw: "Callable[[], Drawable]") -> None:
-    """Service rows in the chosen format; ``draw`` makes the table."""
-    from catcli.model import SERVICE_FIELDS
-
-    columns = out.columns(SERVICE_FIELDS)  # checked for every format, the table too
+def _records(
+    out: Output, rows: "Sequence[Any]", available: Sequence[str], draw: "Callable[[], Drawable]"
+) -> None:
+    """Records in the chosen format: the table ``draw`` makes, or rows of the AVAILABLE fields."""
     if out.is_table:
         out.table(draw())
     else:
-        out.rows(rows, columns)
+        out.rows(rows, available)
 
 
 def _say_empty(catalog: "Catalog", filters: "Filters") -> None:
@@ -424,7 +423,7 @@ def list_(
             headers=out.headers,
         )
 
-    _service_rows(out, rows, draw)
+    _records(out, rows, _service_fields(), draw)
     if not rows:
         _say_empty(catalog, selection.filters)
 
@@ -487,7 +486,7 @@ def show(
         return show_table(name, rows, catalog, out.terminal().width)
 
     if rows or not out.is_table:
-        _service_rows(out, rows, draw)
+        _records(out, rows, _service_fields(), draw)
     if not rows:
         raise _not_shown(name, catalog, selection, named)
 
@@ -558,7 +557,7 @@ def search(
         )
 
     if rows or not out.is_table:
-        _service_rows(out, rows, draw)
+        _records(out, rows, _service_fields(), draw)
     if not rows:
         raise _nothing_matches(text, catalog, selection)
 
@@ -598,12 +597,13 @@ def regions(
 
     out = _output(fmt, as_json, no_color, no_pager, None, no_headers)
     rows = records.regions(_load(catalog_path))
-    if out.is_table:
+
+    def draw() -> "Drawable":
         from catcli.render.table import regions_table
 
-        out.table(regions_table(rows, out.terminal().width))
-    else:
-        out.rows(rows, records.fields(records.RegionSummary))
+        return regions_table(rows, out.terminal().width)
+
+    _records(out, rows, records.fields(records.RegionSummary), draw)
 
 
 @_command("types")
@@ -627,12 +627,13 @@ def types(
 
     out = _output(fmt, as_json, no_color, no_pager, None, no_headers)
     rows = records.types(_load(catalog_path))
-    if out.is_table:
+
+    def draw() -> "Drawable":
         from catcli.render.table import types_table
 
-        out.table(types_table(rows, out.terminal().width))
-    else:
-        out.rows(rows, records.fields(records.TypeSummary))
+        return types_table(rows, out.terminal().width)
+
+    _records(out, rows, records.fields(records.TypeSummary), draw)
 
 
 @_command("matrix")
