@@ -40,9 +40,9 @@ class UsageError(CatcliError):
 class UnknownValue(UsageError):
     """A value (type, region, market, service, field) is not known; carries the suggestions.
 
-    The hint offers the suggestions, then where to see every value: a command
-    (``listing='catcli regions'``) or, for a short closed set, the values
-    themselves (``choices``).
+    The hint offers the suggestions, then any notes, then where to see every
+    value: a command (``listing='catcli regions'``), the values themselves for
+    a short closed set (``choices``), or words of the caller's (``see``).
     """
 
     def __init__(
@@ -53,14 +53,15 @@ class UnknownValue(UsageError):
         listing: str = "",
         message: str | None = None,
         choices: Sequence[str] = (),
+        notes: Sequence[str] = (),
+        see: str | None = None,
     ) -> None:
         from catcli.text import quoted
 
-        every = f"one of {', '.join(choices)}" if choices else f"see all with: {listing}"
+        every = see or (f"one of {', '.join(choices)}" if choices else f"see all with: {listing}")
+        hint = "; ".join([*notes, every])
         if suggestions:
-            hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}? {every[0].upper()}{every[1:]}"
-        else:
-            hint = every
+            hint = f"did you mean {' or '.join(repr(s) for s in suggestions)}? {hint[0].upper()}{hint[1:]}"
         super().__init__(message or f"unknown {kind} {quoted(value)}", hint)
         self.kind = kind
         self.value = value

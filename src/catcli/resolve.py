@@ -35,7 +35,7 @@ class Resolver:
     """
 
     def __init__(
-        self, region_labels: dict[str, str], type_labels: dict[str, str], regions: Sequence[Region] = ()
+        self, region_labels: dict[str, str], type_labels: dict[str, str], regions: Sequence[Region]
     ) -> None:
         self.region_labels = tuple(region_labels)
         self.type_labels = tuple(type_labels)
@@ -62,8 +62,6 @@ class Resolver:
     @property
     def region_names(self) -> tuple[str, ...]:
         """What a region suggestion may be: region names, aliases and member country names, never a code."""
-        if not self.regions:
-            return self.region_labels
         names = (n for r in self.regions for n in (r.name, *r.aliases, *(c.name for c in r.countries)))
         return tuple(dict.fromkeys(names))
 
@@ -155,18 +153,12 @@ class Resolver:
         message: str | None = None,
     ) -> UnknownValue:
         """UnknownValue with a hint of what is known: a suggestion, a note, what a region covers, the list."""
-        error = UnknownValue(role, value, suggestions, LISTING, message=message)
-        parts = [n for n in (note, covers) if n]
-        if suggestions or covers or not self.regions:
-            parts.append(f"see {'the regions' if covers else 'all'} with: {LISTING}")
+        if suggestions or covers:
+            see = f"see {'the regions' if covers else 'all'} with: {LISTING}"
         else:
-            parts += [f"regions: {', '.join(r.name for r in self.regions)}", f"see them with: {LISTING}"]
-        hint = "; ".join(parts)
-        if suggestions:
-            quoted = " or ".join(repr(s) for s in suggestions)
-            hint = f"did you mean {quoted}? {hint[:1].upper()}{hint[1:]}"
-        error.hint = hint
-        return error
+            see = f"regions: {', '.join(r.name for r in self.regions)}; see them with: {LISTING}"
+        notes = [n for n in (note, covers) if n]
+        return UnknownValue(role, value, suggestions, LISTING, message=message, notes=notes, see=see)
 
 
 def _named(countries: Sequence[Country]) -> str:
