@@ -53,6 +53,18 @@ def invoke() -> Invoke:
     return run
 
 
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory holding the files the help's examples name, so every example runs."""
+    import shutil
+
+    for name in ("catalog.toml", "old.toml", "edited.toml"):
+        shutil.copyfile(CATALOG, tmp_path / name)
+    shutil.copyfile(SOURCE, tmp_path / "partner-center.md")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def as_json(result: Result) -> Any:
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)

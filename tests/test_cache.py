@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from catcli import cache
-from catcli.catalog import load
+from catcli.loading import load
 from tests.conftest import CATALOG
 
 
@@ -137,7 +137,7 @@ def test_the_key_covers_catcli_itself(catalog_file: Path, monkeypatch: pytest.Mo
 
 
 def test_catalogs_named_outright_are_not_cached(catalog_file: Path) -> None:
-    from catcli.catalog import read
+    from catcli.loading import read
 
     read(catalog_file)
     assert _cached_files() == []

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catcli.catalog import load
 from catcli.errors import EXIT_DATA, CatalogError
+from catcli.loading import load
 from catcli.model import SERVICE_FIELDS, Service
 from tests.conftest import CATALOG, Invoke
 from tests.test_files import loads_or_catalog_error
@@ -143,12 +143,12 @@ def test_catalog_from_environment_variable(invoke: Invoke, tmp_path: Path) -> No
 def test_check_reports_every_problem_at_its_own_entry(tmp_path: Path) -> None:
     import tomli
 
-    from catcli.schema import check
+    from catcli.schema import build
 
     text = CATALOG.read_text(encoding="utf-8")
     text = text.replace('registration_region = "United States"', 'registration_region = "Atlantis"', 1)
     text = text.replace("service_category = 'Paid Media'", 'service_category = "Paid<br>Media"', 1)
-    catalog, problems = check(tomli.loads(text), text)
+    catalog, problems = build(tomli.loads(text), text)
     assert catalog is None
     messages = [str(p) for p in problems]
     assert len(messages) == 2, messages

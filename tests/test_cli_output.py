@@ -11,77 +11,107 @@ import select
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from catcli.cli import app
 from catcli.render import OutputFormat
-from tests.conftest import CATALOG, Invoke, as_json
+from tests import app
+from tests.conftest import Invoke, as_json
 
-# Arguments that make each command print data (the registry decides which commands exist).
-ARGUMENTS = {
-    "list": ["-t", "tsp", "-r", "Japan"],
-    "show": ["Paid Media"],
-    "search": ["live"],
-    "check": ["Paid Media", "-t", "tsp", "-r", "Japan"],
-    "matrix": ["-t", "mcn"],
-    "regions": [],
-    "types": [],
-    "validate": [str(CATALOG)],
-    "diff": [str(CATALOG), str(CATALOG)],
-    "info": [],
-}
-NOT_DATA = {"import", "completion"}  # write catalogs or scripts, not records
+DATA = app.data_commands()  # the commands that print records: each takes every format
 
 
-def test_every_data_command_is_walked() -> None:
-    assert {c.name for c in app.registered_commands} - NOT_DATA == set(ARGUMENTS)
+def _json(text: str) -> None:
+    json.loads(text)
 
 
-def _parses(fmt: str, text: str) -> None:
-    if fmt == "json":
-        json.loads(text)
-    elif fmt == "jsonl":
-        for line in text.splitlines():
-            json.loads(line)
-    elif fmt in ("csv", "tsv"):
-        rows = list(csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+def _jsonl(text: str) -> None:
+    for line in text.splitlines():
+        json.loads(line)
+
+
+def _delimited(delimiter: str) -> Callable[[str], None]:
+    def parses(text: str) -> None:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
         assert rows and len({len(r) for r in rows}) == 1, rows  # equal width, header included
-    elif fmt == "markdown":
-        lines = text.splitlines()
-        assert lines[0].startswith("| ") and set(lines[1].replace(" ", "")) <= set("|-")
-        assert len({line.count(" | ") for line in lines if not line.startswith("|--")}) <= 2
+
+    return parses
 
 
-@pytest.mark.parametrize("command", sorted(ARGUMENTS))
-@pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
-def test_every_command_speaks_every_format(invoke: Invoke, command: str, fmt: str) -> None:
-    result = invoke(command, *ARGUMENTS[command], "--format", fmt)
-    assert result.exit_code == 0, (command, fmt, result.stderr)
+def _markdown(text: str) -> None:
+    lines = text.splitlines()
+    assert lines[0].startswith("| ") and set(lines[1].replace(" ", "")) <= set("|-")
+    assert len({line.count(" | ") for line in lines if not line.startswith("|--")}) <= 2
+
+
+def _table(text: str) -> None:
+    assert all(line == line.rstrip() for line in text.splitlines())  # a table line never ends in blanks
+
+
+# How each format's output is checked: a format missing here fails the grid, never passes unchecked.
+PARSERS: dict[OutputFormat, Callable[[str], None]] = {
+    OutputFormat.TABLE: _table,
+    OutputFormat.JSON: _json,
+    OutputFormat.JSONL: _jsonl,
+    OutputFormat.CSV: _delimited(","),
+    OutputFormat.TSV: _delimited("\t"),
+    OutputFormat.MARKDOWN: _markdown,
+}
+
+
+def test_every_format_has_a_parser_in_the_grid() -> None:
+    assert set(PARSERS) == set(OutputFormat)
+
+
+@pytest.mark.parametrize("command", DATA)
+@pytest.mark.parametrize("fmt", list(OutputFormat), ids=str)
+def test_every_command_speaks_every_format(
+    invoke: Invoke, workdir: Path, command: str, fmt: OutputFormat
+) -> None:
+    result = invoke(*app.data_example(command), "--format", fmt.value)
+    assert result.exit_code in (0, 1), (command, fmt, result.stderr)
     # JSON Lines of no records (a valid catalog, identical catalogs) is rightly empty.
-    assert result.stdout.strip() or (fmt == "jsonl" and command in ("validate", "diff")), (command, fmt)
-    if fmt != "table":
-        _parses(fmt, result.stdout)
-    if fmt == "table":  # a table line never ends in blanks (a TSV line may end in an empty field)
-        assert all(line == line.rstrip() for line in result.stdout.splitlines()), command
+    assert result.stdout.strip() or fmt is OutputFormat.JSONL, (command, fmt)
+    if result.stdout.strip():
+        PARSERS[fmt](result.stdout)
 
 
-@pytest.mark.parametrize("command", sorted(ARGUMENTS))
-def test_json_shorthand_everywhere_and_contradiction_is_a_usage_error(invoke: Invoke, command: str) -> None:
-    assert json.loads(invoke(command, *ARGUMENTS[command], "--json").stdout) is not None
-    clash = invoke(command, *ARGUMENTS[command], "--json", "--format", "csv")
+@pytest.mark.parametrize("command", DATA)
+def test_json_shorthand_everywhere_and_contradiction_is_a_usage_error(
+    invoke: Invoke, workdir: Path, command: str
+) -> None:
+    example = app.data_example(command)
+    assert json.loads(invoke(*example, "--json").stdout) is not None
+    clash = invoke(*example, "--json", "--format", "csv")
     assert clash.exit_code == 2 and "--json contradicts --format csv" in clash.stderr
 
 
-@pytest.mark.parametrize("command", ["list", "show", "search"])
-def test_fields_pick_and_order_columns_in_every_format(invoke: Invoke, command: str) -> None:
-    args = [*ARGUMENTS[command], "--fields", "service_category,type"]
-    rows = as_json(invoke(command, *args, "--json"))
-    assert rows and all(list(r) == ["service_category", "type"] for r in rows)
-    assert invoke(command, *args, "--format", "csv").stdout.splitlines()[0] == "service_category,type"
-    table = invoke(command, *args).stdout
-    assert "service_category" in table and "definition" not in table
+FIELDED = [name for name in DATA if app.spec(name).fields]
+
+
+@pytest.mark.parametrize("command", FIELDED)
+def test_fields_pick_and_order_columns_in_every_format(invoke: Invoke, workdir: Path, command: str) -> None:
+    record = app.spec(command).record_type()
+    assert record is not None
+    whole = json.loads(invoke(*app.data_example(command), "--json").stdout)
+    first = (whole or [{}])[0] if isinstance(whole, list) else whole
+    scalars = [f for f in record._fields if not isinstance(first.get(f), list | dict)]
+    chosen = scalars[::-1][:2]  # two one-cell fields, in an order of their own
+    args = [*app.data_example(command), "--fields", ",".join(chosen)]
+    data = json.loads(invoke(*args, "--json").stdout)
+    rows = data if isinstance(data, list) else [data]
+    assert all(list(r) == chosen for r in rows)
+    assert invoke(*args, "--format", "csv").stdout.splitlines()[0] == ",".join(chosen)
+    table = invoke(*args).stdout
+    assert all(name in table for name in chosen)
+    assert not [f for f in record._fields if f not in chosen and f"  {f}  " in table]
+
+
+def test_fields_are_offered_exactly_where_records_can_be_picked(invoke: Invoke) -> None:
+    for name in app.commands():
+        assert ("--fields" in invoke(name, "--help").stdout) == (name in FIELDED), name
 
 
 def test_unknown_field_is_a_usage_error_listing_the_valid_ones(invoke: Invoke) -> None:
@@ -100,6 +130,12 @@ def test_no_headers_for_csv_tsv_and_table(invoke: Invoke) -> None:
     assert len(csv_rows) == 8 and not csv_rows[0].startswith("name,")
     table = invoke("list", "-t", "tsp", "-r", "Japan", "--no-headers").stdout
     assert "Main category" not in table and "Paid Media" in table
+
+
+def test_matrix_fields_spread_regions_over_columns_where_asked(invoke: Invoke) -> None:
+    header = invoke("matrix", "--fields", "registration_regions,service_category", "--format", "csv").stdout
+    regions = [r["name"] for r in as_json(invoke("regions", "--json"))]
+    assert header.splitlines()[0].split(",") == [*regions, "service_category"]
 
 
 def test_matrix_flat_formats_have_a_column_per_region(invoke: Invoke) -> None:
@@ -239,3 +275,19 @@ def test_short_tables_are_not_paged(tmp_path: Path) -> None:
     seen = tmp_path / "paged.txt"
     out = _on_a_terminal(["types"], {"COLUMNS": "100", "LINES": "50", "PAGER": f"tee {seen}"})
     assert "MCN/CAP" in out and not seen.exists()
+
+
+def test_a_new_command_is_walked_without_editing_a_test(
+    invoke: Invoke, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Registering a command is all it takes: the derived lists hold it and the grid's checks apply."""
+    from catcli.cli import COMMANDS
+
+    monkeypatch.setitem(COMMANDS, "regions-again", "tests.extra_command")
+    assert "regions-again" in app.commands() and "regions-again" in app.data_commands()
+    assert app.data_example("regions-again") == ["regions-again"]
+    for fmt in OutputFormat:
+        result = invoke(*app.data_example("regions-again"), "--format", fmt.value)
+        assert result.exit_code == 0, result.stderr
+        PARSERS[fmt](result.stdout)
+    assert "regions-again" in invoke("--help").stdout

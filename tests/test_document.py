@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catcli.catalog import load
+from catcli.api import load
 from catcli.document import parse, repair_mojibake, to_catalog
 from catcli.errors import CatalogError
 from catcli.resolve import Resolver

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import pytest
 
-from catcli.catalog import load
+from catcli.api import load
 from catcli.document import parse, to_catalog
 from catcli.errors import CatalogError
 from catcli.files import read_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catcli.catalog import load
+from catcli.api import load
 from catcli.errors import EXIT_USAGE, UnknownValue
 from tests.conftest import CATALOG
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catcli.catalog import load
+from catcli.api import load
 from catcli.errors import EXIT_DATA, EXIT_USAGE, CatalogError, OutputError, UsageError
 from catcli.files import MAX_BYTES, checked_path, decode, output_path, read_text, write_atomic
 from catcli.tomlio import TomlError, parse

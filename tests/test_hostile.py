@@ -226,9 +226,9 @@ def test_line_separators_keep_each_json_lines_record_on_one_line() -> None:
         {"service_category": "Paid\u2028Media", "definition": "one\u2029two\x85three"},
         {"service_category": "Plain", "definition": "\u2028"},
     ]
-    text = formats.jsonl(rows)
+    text = formats.json_lines(rows)
     assert text.count("\n") == 2 and len(text.splitlines()) == 2  # str.splitlines splits at U+2028 too
     assert "\u2028" not in text and "\u2029" not in text and "\\u2028" in text and "\\u2029" in text
     assert [json.loads(line) for line in text.splitlines()] == rows
-    pretty = formats.to_json(rows)
+    pretty = formats.json_document(rows)
     assert "\u2028" not in pretty and json.loads(pretty) == rows

@@ -130,7 +130,12 @@ def test_only_the_command_line_process_turns_the_collector_off(tmp_path: Path) -
         (["search", "livestrem", "--json"], 1, "[]\n", "did you mean 'livestream'?"),
         (["search", "onboarding", "--format", "csv", "--fields", "service_category"], 0, "On-boarding", ""),
         (["check", "Paid Medai", "-t", "tsp", "-r", "uk"], 2, "", "did you mean 'Paid Media'"),
-        (["check", "Paid Media", "-t", "tsp", "-t", "mcn", "-r", "uk"], 2, "", "--type given 2 times"),
+        (
+            ["check", "Paid Media", "-t", "tsp", "-t", "mcn", "-r", "uk"],
+            2,
+            "",
+            "2 types given ('tsp', 'mcn')",
+        ),
         (["check", "Paid Media", "-t", "tsp", "-r", "Japan", "-m", "Mexico"], 1, "sell only in Japan", ""),
         (["list", "--region", "Australia"], 2, "", "Australia (AU) is not in any"),
         (["list", "--region", "China", "--market", "Japan", "--json"], 0, "[]\n", "partners target only"),

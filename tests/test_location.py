@@ -261,7 +261,7 @@ def test_location_imports_only_the_standard_library(tmp_path: Path) -> None:
     new = _modules_after(code, tmp_path)
     assert "catcli.location" in new
     ours = {m for m in new if m.split(".")[0] == "catcli"}
-    assert ours <= {"catcli", "catcli.location", "catcli.files", "catcli.errors"}
+    assert ours <= {"catcli", "catcli.location", "catcli.files", "catcli.errors", "catcli.text"}
     tops = {m.split(".")[0] for m in new} - {"catcli"}
     foreign = sorted(tops - set(sys.stdlib_module_names))
     assert foreign == []

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from catcli import location, maintain
-from catcli.catalog import load
+from catcli import maintain
+from catcli.api import load
 from tests.conftest import CATALOG, SOURCE, Invoke
 
 AFFILIATE_BRAZIL = (
@@ -117,7 +117,7 @@ def test_import_says_when_the_environment_still_chooses(
 def test_import_without_a_home_needs_output(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(location, "user_path", lambda: None)
+    monkeypatch.setattr(maintain, "user_path", lambda: None)
     result = invoke("import", str(SOURCE))
     assert result.exit_code == 2 and "no home directory" in result.stderr and "--output" in result.stderr
     assert invoke("import", str(SOURCE), "--output", str(tmp_path / "c.toml")).exit_code == 0

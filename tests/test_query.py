@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from catcli.catalog import load
+from catcli.api import load
 from catcli.query import by_name, markets_of, why_empty
 from tests.conftest import CATALOG
 
@@ -20,8 +20,8 @@ def test_market_filter_includes_cross_border_partners() -> None:
     assert len(uk) == 8 + 2 + 7 + 1 + 1  # UK tsp/mcn/affiliate + China & HK tsp/mcn/affiliate
 
 
-def test_selection_remembers_what_was_asked() -> None:
-    chosen = CAT.selection(type="mcn", region="Malaysia").filters
+def test_filters_remember_what_was_asked() -> None:
+    chosen = CAT.filters(type="mcn", region="Malaysia")
     assert [(r.name, r.asked) for r in chosen.regions] == [("SEA", "Malaysia")]
     assert [t.name for t in chosen.types] == ["mcn"]
 
@@ -47,11 +47,8 @@ def test_markets_of_each_region() -> None:
 
 
 def test_why_empty_names_the_markets_a_region_reaches() -> None:
-    chosen = CAT.selection(region="China", market="Japan").filters
+    chosen = CAT.filters(region="China", market="Japan")
     assert why_empty(CAT, chosen) == (
         "China & Hong Kong (China) partners target only United States, United Kingdom, SEA"
     )
-    assert (
-        why_empty(CAT, CAT.selection(market="China").filters)
-        == "no registration region targets China & Hong Kong"
-    )
+    assert why_empty(CAT, CAT.filters(market="China")) == "no registration region targets China & Hong Kong"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from catcli import records as summary
-from catcli.catalog import load
+from catcli.api import load
 from catcli.model import as_json as jsonable
 from tests.conftest import CATALOG, Invoke, as_json
 

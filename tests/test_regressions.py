@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from catcli.cli import app
+from tests import app
 from tests.conftest import CATALOG, SOURCE, Invoke, as_json
 
 
@@ -69,7 +69,7 @@ def test_search_takes_unquoted_words(invoke: Invoke) -> None:
         ["list", "--bogus"],
         ["completion"],
         ["foo"],
-        ["matrix", "--fields", "type"],
+        ["diff", "a.toml", "b.toml", "--fields", "type"],
     ],
 )
 def test_usage_errors_are_one_line_with_a_hint(invoke: Invoke, args: list[str]) -> None:
@@ -108,7 +108,7 @@ def test_reset_of_a_directory_says_so(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 3 and "a directory" in result.stderr and "rm -r" in result.stderr
 
 
-@pytest.mark.parametrize("command", [c.name or "" for c in app.registered_commands])
+@pytest.mark.parametrize("command", app.commands())
 def test_no_color_is_accepted_by_every_command(invoke: Invoke, command: str) -> None:
     result = invoke(command, "--no-color", "--help")
     assert result.exit_code == 0 and "--no-color" in result.stdout

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from catcli.render import OutputFormat, formats, rows_text
+from catcli.render import PEOPLE, OutputFormat, formats
 
 ROWS = [
     {
@@ -25,28 +25,29 @@ ROWS = [
 HEADER = ["type", "target_markets", "definition"]
 
 
-def test_every_machine_format_has_a_renderer_and_is_terminal_safe() -> None:
-    for fmt in OutputFormat:
-        if fmt is OutputFormat.TABLE:
-            with pytest.raises(ValueError):
-                rows_text(fmt, ROWS, HEADER)
-        else:
-            out = rows_text(fmt, ROWS, HEADER)
-            assert not any(c in out for c in "\x1b\x9b\u202e"), fmt
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_every_format_names_a_writer_that_exists(fmt: OutputFormat) -> None:
+    assert callable(fmt.write())
+
+
+@pytest.mark.parametrize("fmt", [f for f in OutputFormat if not f.has(PEOPLE)])
+def test_every_machine_format_is_terminal_safe(fmt: OutputFormat) -> None:
+    out = fmt.write()(ROWS, HEADER, True)
+    assert not any(c in out for c in "\x1b\x9b\u202e"), fmt
 
 
 def test_json_round_trips_and_escapes_terminal_controls() -> None:
-    text = formats.to_json(ROWS)
+    text = formats.json_document(ROWS)
     assert json.loads(text) == ROWS
     assert "\x1b" not in text and "\u202e" not in text and "\x9b" not in text
     assert "\\u009b2J" in text
-    assert formats.to_json([]) == "[]\n"
+    assert formats.json_document([]) == "[]\n"
 
 
 def test_jsonl_is_one_object_per_line() -> None:
-    lines = formats.jsonl(ROWS).splitlines()
+    lines = formats.json_lines(ROWS).splitlines()
     assert [json.loads(line) for line in lines] == ROWS
-    assert not any(c in formats.jsonl(ROWS) for c in "\x1b\x9b\u202e")
+    assert not any(c in formats.json_lines(ROWS) for c in "\x1b\x9b\u202e")
 
 
 def test_csv_has_header_joins_lists_and_quotes_line_breaks() -> None:

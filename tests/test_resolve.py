@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catcli.catalog import load
+from catcli.api import load, resolve_region, resolve_type
 from catcli.errors import EXIT_USAGE, UnknownValue
-from catcli.resolve import SIMILAR, Resolver, resolve_region, resolve_type, suggest
+from catcli.resolve import SIMILAR, Resolver, suggest
 from catcli.text import name_key as catcli_key
 from tests.conftest import CATALOG, Invoke, as_json
 
@@ -76,7 +76,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize(("region", "value"), [(r, v) for r, vs in EXPECTED.items() for v in vs])
 def test_region_values_resolve(region: str, value: str) -> None:
-    assert RESOLVER.region(value) == region
+    assert RESOLVER.region(value).name == region
 
 
 def test_every_catalog_label_resolves_to_its_own_region() -> None:
@@ -88,7 +88,7 @@ def test_every_catalog_label_resolves_to_its_own_region() -> None:
             *(c.name for c in region.countries),
         ]
         for label in labels:
-            assert RESOLVER.region(label) == region.name, label
+            assert RESOLVER.region(label).name == region.name, label
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_every_catalog_label_resolves_to_its_own_region() -> None:
     ],
 )
 def test_types_resolve(value: str, partner: str) -> None:
-    assert RESOLVER.type(value) == partner
+    assert RESOLVER.type(value).name == partner
 
 
 def test_unknown_region_suggests_the_closest_and_how_to_list() -> None:
@@ -130,10 +130,10 @@ def test_prefix_suggestion_when_edit_distance_fails() -> None:
 
 
 def test_repeated_values_mean_any_of() -> None:
-    chosen = CATALOG_DATA.selection(region=["Japan", "mx", "México"]).filters
+    chosen = CATALOG_DATA.filters(region=["Japan", "mx", "México"])
     assert {r.name for r in chosen.regions} == {"Japan", "Mexico"}
-    assert CATALOG_DATA.selection(region=[]).filters.regions == ()
-    assert CATALOG_DATA.selection().filters.types == ()
+    assert CATALOG_DATA.filters(region=[]).regions == ()
+    assert CATALOG_DATA.filters().types == ()
 
 
 REGION_NAMES = {r.name for r in CATALOG_DATA.regions}
@@ -154,10 +154,10 @@ def test_arbitrary_values_resolve_or_raise_unknown_value(value: str) -> None:
         (RESOLVER.type, RESOLVER.type_labels, {t.id for t in CATALOG_DATA.types}, set(RESOLVER.type_labels)),
     ):
         if catcli_key(value) in {catcli_key(label) for label in labels}:
-            assert resolve(value) in names
+            assert resolve(value).name in names
             continue
         try:
-            assert resolve(value) in names  # a country by another name or code: 'DEU', 'Viet Nam'
+            assert resolve(value).name in names  # a country by another name or code: 'DEU', 'Viet Nam'
         except UnknownValue as error:
             assert error.value == value
             assert set(error.suggestions) <= canonical
@@ -169,7 +169,7 @@ def test_every_country_resolves_to_its_region_or_says_it_is_in_none(value: str) 
     code = pycountry.countries.lookup(value).alpha_2
     holding = [r.name for r in CATALOG_DATA.regions if code in {c.code for c in r.countries}]
     if holding:
-        assert RESOLVER.region(value) == holding[0]
+        assert RESOLVER.region(value).name == holding[0]
         return
     with pytest.raises(UnknownValue) as info:
         RESOLVER.region(value)
@@ -200,7 +200,7 @@ def test_every_country_resolves_to_its_region_or_says_it_is_in_none(value: str) 
     ],
 )
 def test_world_names_and_alpha3_codes_resolve(value: str, region: str) -> None:
-    assert RESOLVER.region(value) == region
+    assert RESOLVER.region(value).name == region
 
 
 @pytest.mark.parametrize(
@@ -326,7 +326,7 @@ def test_resolve_functions_use_the_world_too() -> None:
 
 def test_the_common_path_never_imports_pycountry() -> None:
     script = (
-        "import sys; from catcli.catalog import load; c = load(); c.select(type='tsp', region='Japan'); "
+        "import sys; from catcli.api import load; c = load(); c.select(type='tsp', region='Japan'); "
         "c.select(region='de'); c.select(region='México'); print('pycountry' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -335,7 +335,7 @@ def test_the_common_path_never_imports_pycountry() -> None:
 
 def test_a_miss_imports_pycountry() -> None:
     script = (
-        "import sys; from catcli.catalog import load; load().select(region='DEU'); "
+        "import sys; from catcli.api import load; load().select(region='DEU'); "
         "print('pycountry' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from catcli.catalog import load
+from catcli.api import load
 from catcli.search import search
 from tests.conftest import CATALOG
 

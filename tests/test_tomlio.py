@@ -6,8 +6,8 @@ import tomli
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catcli.catalog import load
-from catcli.schema import check
+from catcli.api import load
+from catcli.schema import build
 from catcli.tomlio import dumps, string
 from tests.conftest import CATALOG
 
@@ -27,7 +27,7 @@ def test_any_definition_survives_a_catalog_round_trip(definition: str) -> None:
     catalog = load(CATALOG)
     edited = catalog._replace(services=(catalog.services[0]._replace(definition=definition),))
     text = dumps(edited)
-    reread, problems = check(tomli.loads(text), text)
+    reread, problems = build(tomli.loads(text), text)
     if problems:  # only the text checks (residue, hidden characters, doubled spaces) may refuse text
         assert all(any(w in p.message for w in ("residue", "invisible", "doubled")) for p in problems)
     else:

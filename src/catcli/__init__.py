@@ -18,30 +18,32 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from catcli.catalog import load
+    from catcli.api import Catalog, load, resolve_region, resolve_type
     from catcli.errors import CatalogError, CatcliError, NotFound, OutputError, UnknownValue, UsageError
-    from catcli.model import Catalog, Country, Edition, PartnerType, Region, Service
-    from catcli.query import Selection
-    from catcli.records import Answer
-    from catcli.resolve import resolve_region, resolve_type
+    from catcli.model import Country, Edition, PartnerType, Region, Service
+    from catcli.query import Filters
+    from catcli.records import Answer, MatrixRow, RegionSummary, TypeSummary
     from catcli.search import Hit
 
 __version__ = "0.2.0"
 
 # Each public name, and the module that defines it.
 _WHERE = {
-    "load": "catcli.catalog",
-    "Catalog": "catcli.model",
+    "load": "catcli.api",
+    "Catalog": "catcli.api",
     "Service": "catcli.model",
     "Region": "catcli.model",
     "Country": "catcli.model",
     "PartnerType": "catcli.model",
     "Edition": "catcli.model",
-    "Selection": "catcli.query",
+    "Filters": "catcli.query",
     "Answer": "catcli.records",
+    "MatrixRow": "catcli.records",
+    "RegionSummary": "catcli.records",
+    "TypeSummary": "catcli.records",
     "Hit": "catcli.search",
-    "resolve_region": "catcli.resolve",
-    "resolve_type": "catcli.resolve",
+    "resolve_region": "catcli.api",
+    "resolve_type": "catcli.api",
     "CatcliError": "catcli.errors",
     "CatalogError": "catcli.errors",
     "UsageError": "catcli.errors",
@@ -56,13 +58,16 @@ __all__ = [
     "CatcliError",
     "Country",
     "Edition",
+    "Filters",
     "Hit",
+    "MatrixRow",
     "NotFound",
     "OutputError",
     "PartnerType",
     "Region",
-    "Selection",
+    "RegionSummary",
     "Service",
+    "TypeSummary",
     "UnknownValue",
     "UsageError",
     "load",

@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from catcli.model import SERVICE_FIELDS, Catalog, Country, Edition, PartnerType, Region, Service
+import catcli
+from catcli.model import SERVICE_FIELDS, CatalogData, Country, Edition, PartnerType, Region, Service
 
 FORMAT = 2  # bump when the stored shape changes
 MAX_BYTES = 256 * 1024 * 1024  # far beyond the cache of a catalog of files.MAX_BYTES
@@ -44,8 +45,6 @@ def key(path: Path) -> tuple[Any, ...] | None:
     a checked catalog: catcli's version and every one of its modules, and the
     Python that runs it.
     """
-    from catcli import __version__
-
     try:
         info = os.stat(path)
         package = Path(__file__).parent
@@ -55,7 +54,7 @@ def key(path: Path) -> tuple[Any, ...] | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    runtime = (FORMAT, __version__, sys.hexversion, SERVICE_FIELDS, code)
+    runtime = (FORMAT, catcli.__version__, sys.hexversion, SERVICE_FIELDS, code)
     place = os.path.abspath(path)
     return (runtime, place, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
@@ -80,7 +79,7 @@ def _private(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not writable_by_others
 
 
-def get(cache_key: tuple[Any, ...]) -> Catalog | None:
+def get(cache_key: tuple[Any, ...]) -> CatalogData | None:
     """The cached catalog for this key, or None (no cache, another key, or anything odd)."""
     place = _file(cache_key)
     if place is None or not _private(place.parent):
@@ -94,13 +93,13 @@ def get(cache_key: tuple[Any, ...]) -> Catalog | None:
                 return None
             stored_key, data = marshal.loads(handle.read(MAX_BYTES))
         return _rebuild(data) if stored_key == cache_key else None
-    except Exception:  # noqa: BLE001 - a corrupt or foreign cache is only a miss
+    except Exception:  # a corrupt or foreign cache is only a miss
         return None
 
 
-def put(cache_key: tuple[Any, ...], catalog: Catalog) -> None:
+def put(cache_key: tuple[Any, ...], catalog: CatalogData) -> None:
     """Keep the checked catalog for next time; any failure just leaves no cache."""
-    import tempfile
+    import tempfile  # only when a cache is written, never on a warm lookup
 
     place = _file(cache_key)
     if place is None:
@@ -121,7 +120,7 @@ def put(cache_key: tuple[Any, ...], catalog: Catalog) -> None:
                 os.unlink(temporary)
 
 
-def _plain(catalog: Catalog) -> tuple[Any, ...]:
+def _plain(catalog: CatalogData) -> tuple[Any, ...]:
     """The catalog as plain tuples and strings, which marshal stores."""
     return (
         tuple(tuple(t) for t in catalog.types),
@@ -131,10 +130,10 @@ def _plain(catalog: Catalog) -> tuple[Any, ...]:
     )
 
 
-def _rebuild(data: tuple[Any, ...]) -> Catalog:
+def _rebuild(data: tuple[Any, ...]) -> CatalogData:
     """The catalog again; a shape that is not exactly what _plain makes raises."""
     types, regions, services, edition = data
-    catalog = Catalog(
+    catalog = CatalogData(
         types=tuple(PartnerType._make(t) for t in types),
         regions=tuple(
             Region(name=name, countries=tuple(Country._make(c) for c in countries), aliases=aliases)

@@ -11,6 +11,10 @@ from __future__ import annotations
 import os
 
 from catcli.errors import CatcliError, UnknownValue
+from catcli.loading import load
+from catcli.query import names
+from catcli.resolve import suggest
+from catcli.text import fold
 
 SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_CATCLI_COMPLETE"
@@ -19,18 +23,14 @@ COMPLETE_VAR = "_CATCLI_COMPLETE"
 def script(shell: str) -> str:
     """The completion script for SHELL, to be sourced or saved where the shell looks."""
     if shell not in SHELLS:
-        from catcli.resolve import suggest
-
         raise UnknownValue("shell", shell, suggest(shell, SHELLS), choices=SHELLS)
-    from typer._completion_shared import get_completion_script
+    from typer._completion_shared import get_completion_script  # Typer's shell scripts: only here
 
     return get_completion_script(prog_name="catcli", complete_var=COMPLETE_VAR, shell=shell) + "\n"
 
 
 def labels(kind: str) -> list[str]:
     """Every value worth offering for an option of this kind: 'type', 'region' or 'name'."""
-    from catcli.catalog import load
-
     try:
         catalog = load()
     except CatcliError:
@@ -38,8 +38,6 @@ def labels(kind: str) -> list[str]:
     if kind == "type":
         return [t.id for t in catalog.types]
     if kind == "name":
-        from catcli.query import names
-
         return names(catalog.services)
     found = [r.name for r in catalog.regions]
     found += [c.code for r in catalog.regions for c in r.countries]
@@ -49,8 +47,6 @@ def labels(kind: str) -> list[str]:
 
 def candidates(kind: str, incomplete: str) -> list[str]:
     """Values that begin with what was typed (case and accents ignored), keeping the typed prefix."""
-    from catcli.text import fold
-
     wanted = fold(incomplete)
     matches = [label for label in labels(kind) if fold(label).startswith(wanted)]
     # Typer keeps only values that start with what was typed, case and all:

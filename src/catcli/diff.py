@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from catcli.model import SERVICE_FIELDS, Catalog, Edition, Service
-from catcli.records import ChangedService, EditionChange, FieldChange, edition_changes
+from catcli.model import FIELDS, CatalogData, Edition, Service, ServiceField
+from catcli.records import ChangedService, EditionChange, FieldChange
 from catcli.text import name_key
 
-# Services pair on type and region; every other field is compared.
-COMPARED = tuple(f for f in SERVICE_FIELDS if f not in ("type", "registration_region"))
+# Services pair on the references that place them (type, registration region)
+# and on their names, folded; every field but the placing ones is compared.
+_PLACE: tuple[ServiceField, ...] = tuple(f.name for f in FIELDS if f.identity and f.refers and not f.many)
+_NAMES: tuple[ServiceField, ...] = tuple(f.name for f in FIELDS if f.identity and f.text)
+COMPARED: tuple[ServiceField, ...] = tuple(f.name for f in FIELDS if f.name not in _PLACE)
 
 
 @dataclass(frozen=True)
@@ -33,23 +36,18 @@ class CatalogDiff:
         return bool(self.added or self.removed or self.changed or self.edition)
 
 
-def _pairing_key(service: Service) -> tuple[str, str, str, str]:
-    return (
-        service.type,
-        service.registration_region,
-        name_key(service.main_category),
-        name_key(service.service_category),
-    )
+def _pairing_key(service: Service) -> tuple[str, ...]:
+    return (*(getattr(service, f) for f in _PLACE), *(name_key(getattr(service, f)) for f in _NAMES))
 
 
-def _value(service: Service, field: str) -> str | list[str]:
+def _value(service: Service, field: ServiceField) -> str | list[str] | None:
     value = getattr(service, field)
-    return list(value) if isinstance(value, tuple) else str(value)
+    return list(value) if isinstance(value, tuple) else value
 
 
-def compare(old: Catalog, new: Catalog) -> CatalogDiff:
+def compare(old: CatalogData, new: CatalogData) -> CatalogDiff:
     """Added, removed and changed services, in the new catalog's type and region order."""
-    old_by_key: dict[tuple[str, str, str, str], list[Service]] = {}
+    old_by_key: dict[tuple[str, ...], list[Service]] = {}
     for service in old.services:
         old_by_key.setdefault(_pairing_key(service), []).append(service)
     added: list[Service] = []
@@ -106,7 +104,7 @@ def _group(service: Service | ChangedService) -> tuple[str, str]:
     return (service.type, service.registration_region)
 
 
-def _order(old: Catalog, new: Catalog) -> Callable[[tuple[str, str]], tuple[int, int]]:
+def _order(old: CatalogData, new: CatalogData) -> Callable[[tuple[str, str]], tuple[int, int]]:
     """Sort (type, region) groups as the catalogs list them (new first); stable within."""
     types = _positions([t.id for t in new.types] + [t.id for t in old.types])
     regions = _positions([r.name for r in new.regions] + [r.name for r in old.regions])
@@ -118,37 +116,3 @@ def _positions(names: Sequence[str]) -> dict[str, int]:
     for name in names:
         positions.setdefault(name, len(positions))
     return positions
-
-
-def render_text(diff: CatalogDiff) -> str:
-    """A grouped, plain-text report: '+' added, '-' removed, '~' changed."""
-    groups: dict[tuple[str, str], list[str]] = {pair: [] for pair in diff.groups}
-
-    def group(service: Service | ChangedService) -> list[str]:
-        return groups.setdefault(_group(service), [])
-
-    for service in diff.added:
-        group(service).append(f"  + {service.main_category} › {service.service_category}")
-    for service in diff.removed:
-        group(service).append(f"  - {service.main_category} › {service.service_category}")
-    for item in diff.changed:
-        lines = group(item)
-        lines.append(f"  ~ {item.main_category} › {item.service_category}")
-        for change in item.changes:
-            lines.append(f"      {change.field}:")
-            lines.append(f"        - {_show(change.old)}")
-            lines.append(f"        + {_show(change.new)}")
-    out = []
-    for name, before, after in edition_changes(diff.edition):
-        out.append(f"catalog {name}: {before or '(none)'} -> {after or '(none)'}")
-    for (partner, region), lines in groups.items():
-        out.append(f"{partner} · {region}")
-        out.extend(lines)
-    out.append(f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed")
-    return "\n".join(out) + "\n"
-
-
-def _show(value: str | list[str]) -> str:
-    if isinstance(value, list):
-        return ", ".join(value)
-    return value.replace("\n", "\n          ")

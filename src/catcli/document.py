@@ -21,10 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from catcli import tomlio
 from catcli.errors import CatalogError, UnknownValue
 from catcli.files import BOM
-from catcli.model import SERVICE_FIELDS, Catalog, Edition, Service
+from catcli.model import CatalogData, Edition, Service, ServiceField
 from catcli.resolve import Resolver
+from catcli.schema import build
 from catcli.text import UNSAFE
 
 # Control and invisible characters (catcli.text.UNSAFE), compiled: the import path can afford it.
@@ -44,9 +46,16 @@ _CP1252_RUN = re.compile(
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
 )
-# A table's columns are the service's fields after its type (which the heading gives).
-CELL_NAMES = tuple(name.replace("_", " ") for name in SERVICE_FIELDS[1:])
-COLUMNS = len(CELL_NAMES)
+# The page's columns, in its order; a table's heading gives the partner type.
+PAGE_COLUMNS: tuple[ServiceField, ...] = (
+    "registration_region",
+    "target_markets",
+    "main_category",
+    "service_category",
+    "definition",
+)
+CELL_NAMES = tuple(name.replace("_", " ") for name in PAGE_COLUMNS)
+COLUMNS = len(PAGE_COLUMNS)
 # The page's mark on a cell that spans rows; the rows below it leave the cell empty.
 _SPAN_MARK = "rowSpan"
 
@@ -258,7 +267,7 @@ class _Reader:
                 hint="each table needs its own heading: '# TSP', '# MCN/CAP' or '# Affiliate Partner'",
             )
         try:
-            return self.resolver.type(heading.text)
+            return self.resolver.type(heading.text).name
         except UnknownValue as exc:
             raise CatalogError(
                 f"{self.source}:{heading.number}: unknown partner type {heading.text!r}", hint=exc.hint
@@ -340,7 +349,7 @@ def _regions(cell: list[str], kind: str, line: int, resolver: Resolver, source: 
     found: list[str] = []
     for name in filter(None, names):
         try:
-            region = resolver.region(name, kind)
+            region = resolver.region(name, kind).name
         except UnknownValue as exc:
             raise CatalogError(f"{source}:{line}: unknown {kind} {name!r}", hint=exc.hint) from None
         if region not in found:
@@ -351,7 +360,7 @@ def _regions(cell: list[str], kind: str, line: int, resolver: Resolver, source: 
 DEFAULT_SOURCE = "TikTok Shop Partner Center: Service categories"
 
 
-def to_catalog(text: str, base: Catalog, source: str = "document") -> Catalog:
+def to_catalog(text: str, base: CatalogData, source: str = "document") -> CatalogData:
     """The base catalog's types and regions with the document's services."""
     rows = parse(text, Resolver.for_catalog(base), source)
     first_seen: dict[tuple[object, ...], int] = {}
@@ -362,17 +371,16 @@ def to_catalog(text: str, base: Catalog, source: str = "document") -> Catalog:
     return base._replace(services=tuple(row.service for row in rows))
 
 
-def import_text(text: str, source: str, base: Catalog, edition: str, imported: str) -> tuple[str, Catalog]:
+def import_text(
+    text: str, source: str, base: CatalogData, edition: str, imported: str
+) -> tuple[str, CatalogData]:
     """A document as catalog TOML, checked as a catalog before anyone writes it."""
-    from catcli.schema import check
-    from catcli.tomlio import dumps, parse
-
     catalog = to_catalog(text, base, source)
     catalog = catalog._replace(
         edition=Edition(source=base.edition.source or DEFAULT_SOURCE, edition=edition, imported=imported)
     )
-    written = dumps(catalog)
-    checked, problems = check(parse(written, "<imported catalog>"), written)
+    written = tomlio.dumps(catalog)
+    checked, problems = build(tomlio.parse(written, "<imported catalog>"), written)
     if problems or checked is None:
         raise CatalogError(
             f"{source}: the imported catalog would not be valid: {problems[0]}",

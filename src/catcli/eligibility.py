@@ -5,24 +5,48 @@ error with the closest names, never a "no": a script that rejects a partner
 on a non-zero exit must not reject it for a typo.
 """
 
-from catcli.model import Catalog
-from catcli.query import by_name, filters, markets_of, offered_at, unknown_name
+from collections.abc import Sequence
+
+from catcli.errors import UnknownValue, UsageError
+from catcli.model import CatalogData
+from catcli.query import by_name, listed, markets_of, offered_at, resolve, text_argument, unknown_name
 from catcli.records import Answer
+from catcli.text import quoted
 
 
-def check(catalog: Catalog, name: str, type: str, region: str, market: str | None = None) -> Answer:  # noqa: A002
+def one(value: str | Sequence[str] | None, what: str, required: bool = True) -> str | None:
+    """check asks one question: one value, or a usage error (never 'the last one wins')."""
+    values = listed(value, what)
+    if len(values) > 1:
+        raise UsageError(
+            f"{len(values)} {what}s given ({', '.join(map(quoted, values))}); check answers for one partner",
+            hint=f"give one {what}, or use 'catcli list' to see several at once",
+        )
+    if required and not values:
+        raise UsageError(
+            f"check needs a {what}", hint="e.g. catcli check 'Paid Media' --type tsp --region Japan"
+        )
+    return values[0] if values else None
+
+
+def check(
+    catalog: CatalogData,
+    name: str,
+    type: str | Sequence[str] | None,
+    region: str | Sequence[str] | None,
+    market: str | Sequence[str] | None = None,
+) -> Answer:
     """May a partner of TYPE registered in REGION offer NAME (a service or main category)?
 
     A NAME that is in no row raises UnknownValue: a typo is not a "no".
     """
-    from catcli.errors import UnknownValue
-
-    chosen = filters(catalog, type, region, market)
-    named = by_name(catalog.services, name)
+    asked = (one(type, "type"), one(region, "region"), one(market, "market", required=False))
+    chosen = resolve(catalog, *asked)
+    named = by_name(catalog.services, text_argument(name, "SERVICE"))
     if not named:
         message, close = unknown_name(name, catalog)
         raise UnknownValue("service", name, close, "catcli list", message=message)
-    eligible = chosen.select(named)
+    eligible = chosen.apply(named)
     partner, registered = chosen.types[0], chosen.regions[0]
     target = chosen.markets[0].name if chosen.markets else None
     reason = ""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from catcli.text import quoted
+
 EXIT_NO = 1  # the answer is no: no match, not eligible, problems found, catalogs differ
 EXIT_USAGE = 2  # the command line asks for something that cannot exist
 EXIT_DATA = 3  # a catalog, document or output cannot be read, trusted or written
@@ -56,8 +58,6 @@ class UnknownValue(UsageError):
         notes: Sequence[str] = (),
         see: str | None = None,
     ) -> None:
-        from catcli.text import quoted
-
         every = see or (f"one of {', '.join(choices)}" if choices else f"see all with: {listing}")
         hint = "; ".join([*notes, every])
         if suggestions:

@@ -118,7 +118,7 @@ def _raise_interrupted(signum: int, frame: object) -> None:
 
 
 def _signals(*names: str) -> list[int]:
-    import signal
+    import signal  # only when a file is written (and below): never on a lookup
 
     return [getattr(signal, name) for name in names if hasattr(signal, name)]
 
@@ -129,7 +129,7 @@ def _trap(signums: list[int]) -> dict[int, Any]:
     Only signals that would kill the process are trapped: one that is ignored
     (SIGHUP under nohup) stays ignored, and a handler the program set stays.
     """
-    import signal
+    import signal  # these: only when a file is written, never on a lookup
     import threading
 
     if threading.current_thread() is not threading.main_thread():
@@ -142,7 +142,7 @@ def _trap(signums: list[int]) -> dict[int, Any]:
 
 
 def _restore(previous: dict[int, Any]) -> None:
-    import signal
+    import signal  # writing only, as in _signals
 
     for signum, handler in previous.items():
         signal.signal(signum, handler)
@@ -152,7 +152,7 @@ def _restore(previous: dict[int, Any]) -> None:
 @contextlib.contextmanager
 def _deferred(signums: list[int]) -> Iterator[None]:
     """Hold these signals back for a moment (while a temporary file is made and named)."""
-    import signal
+    import signal  # writing only, as in _signals
 
     mask = getattr(signal, "pthread_sigmask", None)
     if mask is None:
@@ -237,7 +237,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 def _temporary(target: Path) -> tuple[int, str]:
     """A new temporary file beside target (open, and its name), for the rename to replace it atomically."""
-    import tempfile
+    import tempfile  # only when a file is written
 
     return tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent)
 
@@ -260,7 +260,7 @@ def _fill(handle: int, temporary: str, data: bytes, info: os.stat_result | None)
 def _reraise(path: Path, exc: BaseException) -> NoReturn:
     """A failed write as an OutputError; an interrupting signal takes its default action first."""
     if isinstance(exc, _Interrupted):
-        import signal
+        import signal  # writing only, as in _signals
 
         os.kill(os.getpid(), exc.signum)  # the default action, now the file is gone
         name = signal.Signals(exc.signum).name

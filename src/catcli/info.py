@@ -9,30 +9,21 @@ from __future__ import annotations
 
 import os
 
+from catcli import __version__
 from catcli.errors import CatcliError
-from catcli.location import ENV_VAR, REASONS, Located, bundled_path, locate, user_path
-from catcli.model import Catalog
+from catcli.loading import load, load_located, read
+from catcli.location import REASONS, Located, bundled_path, locate, user_path
+from catcli.model import CatalogData
 from catcli.records import Info
-
-_WHY = {
-    "flag": "named by --catalog",
-    "environment": f"named by ${ENV_VAR}",
-    "user": "your imported catalog (catcli import; undo with: catcli import --reset)",
-    "bundled": "bundled with catcli",
-}
 
 
 def version() -> str:
     """catcli's version: ``catcli.__version__``, which pyproject.toml reads too (one source)."""
-    from catcli import __version__
-
     return __version__
 
 
 def describe(explicit: str | None = None) -> Info:
     """Everything `info` reports; a catalog that cannot be read is an error here as in any lookup."""
-    from catcli.catalog import load_located
-
     located: Located = locate(explicit)
     catalog = load_located(located)
     bundled = catalog if located.reason == "bundled" else _bundled()
@@ -59,38 +50,12 @@ def describe(explicit: str | None = None) -> Info:
     )
 
 
-def _bundled() -> Catalog | None:
+def _bundled() -> CatalogData | None:
     """The bundled catalog, only to compare editions: if it is broken, info still reports the one in use."""
-    from catcli.catalog import read
-
     try:
         return read(bundled_path())
     except CatcliError:
         return None
-
-
-def render_text(info: Info) -> str:
-    """Aligned 'label: value' lines for people; scripts read --json."""
-    by_type = ", ".join(f"{t} {n}" for t, n in info.services_by_type.items())
-    edition = info.edition or "(not recorded)"
-    lines = [
-        f"catalog:  {info.catalog_path}",
-        f"          {_WHY.get(info.chosen_by, info.chosen_by)}",
-        f"source:   {info.source or '(not recorded)'}",
-        f"edition:  {edition}" + (f", imported {info.imported}" if info.imported else ""),
-        f"services: {info.services} ({by_type}), {info.regions} regions",
-        "lookup:   1. --catalog PATH",
-        f"          2. ${ENV_VAR}",
-        f"          3. {info.user_catalog_path or 'the user catalog (no home directory)'}",
-        "          4. the bundled catalog",
-        f"catcli:   {info.catcli_version}",
-    ]
-    if info.newer_bundled_edition:
-        note = f"note:     catcli bundles a newer edition ({info.bundled_edition})"
-        if info.chosen_by == "user":
-            note += "; use it with: catcli import --reset"
-        lines.append(note)
-    return "\n".join(lines) + "\n"
 
 
 def version_line() -> str:
@@ -99,8 +64,6 @@ def version_line() -> str:
     A catalog that cannot be read still gets the version printed, with the
     reason: --version is what a bug report about that catalog starts with.
     """
-    from catcli.catalog import load
-
     try:
         catalog = load()
     except CatcliError as exc:

@@ -11,6 +11,6 @@ import gc
 
 def main() -> None:
     gc.disable()
-    from catcli.cli import main as run
+    from catcli.cli import main as run  # after gc.disable: the imports are what set it off
 
     run()

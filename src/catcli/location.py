@@ -10,8 +10,9 @@ used even when it turns out to be missing or broken: reading it then fails
 with an error naming it. Falling back to another catalog would answer from
 data the user did not choose, without saying so.
 
-This runs on every lookup, before anything else is imported: only the
-standard library's ``os`` and ``catcli.files`` (itself stdlib-only) here.
+This runs on every lookup, before anything else is loaded: only the
+standard library's ``os`` and ``catcli.files`` (the standard library and
+catcli's errors) here.
 """
 
 import os

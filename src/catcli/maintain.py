@@ -9,6 +9,7 @@ noticed when it happens rather than at the next lookup.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import sys
@@ -16,8 +17,13 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
+from catcli.diff import COMPARED, compare
+from catcli.document import import_text
 from catcli.errors import CatalogError, CatcliError, UsageError
-from catcli.model import Catalog
+from catcli.files import MAX_BYTES, checked_path, decode, output_path, read_text, too_large, write_atomic
+from catcli.loading import from_text, read
+from catcli.location import ENV_VAR, bundled_path, user_path
+from catcli.model import CatalogData
 from catcli.text import quoted
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -27,16 +33,14 @@ class Imported(NamedTuple):
     """An import's result, kept apart from printing it: the CLI prints, the library never does."""
 
     text: str  # the catalog as TOML
-    catalog: Catalog
+    catalog: CatalogData
     target: Path | None  # where it was written; None for stdout
-    replaced: Catalog | None  # the catalog that answered from there before, if any could be read
+    replaced: CatalogData | None  # the catalog that answered from there before, if any could be read
     user: bool  # written to the user catalog (no --output)
 
 
 def today() -> str:
     """Today as YYYY-MM-DD; SOURCE_DATE_EPOCH fixes it, so a build imports the same bytes every day."""
-    import datetime
-
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return datetime.date.today().isoformat()
@@ -60,8 +64,6 @@ def _edition(value: str | None) -> str:
     """
     if value is None:
         return today()
-    import datetime
-
     if _DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value).isoformat()
@@ -78,11 +80,6 @@ def import_document(document: str, base: str | None, edition: str | None, output
     Everything that can fail (the document, the base, the date) fails before
     anything is written, so a failed import leaves the catalog in use alone.
     """
-    from catcli.catalog import read
-    from catcli.document import import_text
-    from catcli.files import checked_path, read_text, write_atomic
-    from catcli.location import bundled_path
-
     source = checked_path(document, "DOCUMENT")
     target = _target(output)
     dated = _edition(edition)
@@ -100,9 +97,6 @@ def import_document(document: str, base: str | None, edition: str | None, output
 
 def _target(output: str | None) -> Path | None:
     """Where to write: None for stdout ('-'), FILE for --output, else the user catalog."""
-    from catcli.files import output_path
-    from catcli.location import user_path
-
     if output == "-":
         return None
     if output is not None:
@@ -130,11 +124,8 @@ def _make_directories(directory: Path) -> None:
         raise CatalogError(f"cannot create {directory}: {exc.strerror or exc}") from None
 
 
-def _replaced(target: Path, user: bool) -> Catalog | None:
+def _replaced(target: Path, user: bool) -> CatalogData | None:
     """What answered from TARGET before: the file there, or for a new user catalog the bundled one."""
-    from catcli.catalog import read
-    from catcli.location import bundled_path
-
     try:
         if os.path.lexists(target):
             return read(target)
@@ -158,22 +149,17 @@ def import_summary(imported: Imported) -> str:
     line += f", {_plural(len(catalog.services), 'service')}"
     if replaced is not None:
         line += f" ({_changes(replaced, catalog)})"
-    if imported.user:
-        from catcli.location import ENV_VAR
-
-        if os.environ.get(ENV_VAR):
-            line += f"; but ${ENV_VAR} is set and still chooses the catalog"
+    if imported.user and os.environ.get(ENV_VAR):
+        line += f"; but ${ENV_VAR} is set and still chooses the catalog"
     return line
 
 
-def _changes(old: Catalog, new: Catalog) -> str:
+def _changes(old: CatalogData, new: CatalogData) -> str:
     """'+1 service, -1, ~2 definitions, ~1 target markets': each changed field counted by name.
 
     Counting by field tells a reworded definition from a moved market without
     running ``diff``; ``diff`` shows the rows themselves.
     """
-    from catcli.diff import COMPARED, compare
-
     changes = compare(old, new)
     if not (changes.added or changes.removed or changes.changed):
         return "no service changed"
@@ -192,8 +178,6 @@ def _plural(count: int, noun: str) -> str:
 
 def reset() -> str:
     """Remove the user catalog; say what answers now, since $CATCLI_CATALOG may still override it."""
-    from catcli.location import ENV_VAR, user_path
-
     path = user_path()
     if path is None:
         message = "no home directory, so no imported catalog; lookups already use the bundled catalog"
@@ -215,11 +199,8 @@ def reset() -> str:
     return message
 
 
-def load_for_diff(name: str) -> Catalog:
+def load_for_diff(name: str) -> CatalogData:
     """A catalog file for diff; '-' reads standard input (bounded), so an import can be piped in."""
-    from catcli.catalog import from_text, read
-    from catcli.files import MAX_BYTES, checked_path, decode, too_large
-
     if name != "-":
         return read(checked_path(name, "a catalog"))
     try:

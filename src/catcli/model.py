@@ -1,25 +1,44 @@
-"""The catalog's data types: partner types, regions, services, and the catalog itself.
+"""The catalog's data types: partner types, regions, services, and the catalog's data.
 
 Typed NamedTuples rather than frozen dataclasses: just as immutable, but
 cheaper to define (~140 µs against ~290 µs), and they are defined on every
 run of a command that must start in a few milliseconds (bench/README.md).
 
-A service's fields are declared once, in ``Service``; the checker, the TOML
-writer, the JSON shape and the identity of a row are all derived from that
-declaration (``Service.__annotations__`` tells strings from sequences; the
+A service's fields are declared once, in ``Service``: each field's facts
+(what it references, whether it is free text, part of a row's identity,
+required) sit beside it as ``Annotated`` metadata. The checker, the TOML
+writer, diff, the cache and the JSON shape all derive from ``FIELDS``. The
 annotations stay real types, with no ``from __future__ import annotations``,
-which would also make each NamedTuple compile its field types as strings on
-every start).
+which would make each NamedTuple compile its field types as strings on every
+start. This module imports nothing of catcli's: everything else builds on it.
 """
 
 import operator
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, NamedTuple, get_origin
 
-if TYPE_CHECKING:
-    from catcli.query import Selection
-    from catcli.records import Answer
-    from catcli.search import Hit
+Section = Literal["types", "regions"]  # the catalog entries a service field may name
+
+
+class Field:
+    """One service field's facts, declared beside the field; ``name`` and ``many`` are read from it."""
+
+    __slots__ = ("name", "many", "refers", "text", "identity", "required")
+
+    def __init__(
+        self,
+        refers: Section | None = None,
+        *,
+        text: bool = False,
+        identity: bool = True,
+        required: bool = True,
+    ) -> None:
+        self.refers = refers  # the catalog entries its values name, if any
+        self.text = text  # free text: checked for page residue and hidden characters
+        self.identity = identity  # part of what makes two rows the same service
+        self.required = required  # an optional field may be left out of a catalog (None)
+        self.name: ServiceField = "type"  # set from the declaration below
+        self.many = False  # a list of values (a TOML array, a JSON list)
 
 
 class PartnerType(NamedTuple):
@@ -52,15 +71,21 @@ class Region(NamedTuple):
         )
 
 
+# A service field's name, for mypy: tests prove it lists exactly Service's fields.
+ServiceField = Literal[
+    "type", "registration_region", "target_markets", "main_category", "service_category", "definition"
+]
+
+
 class Service(NamedTuple):
     """One row of the Partner Center tables; its fields are the JSON contract, in order."""
 
-    type: str
-    registration_region: str
-    target_markets: tuple[str, ...]
-    main_category: str
-    service_category: str
-    definition: str
+    type: Annotated[str, Field("types")]
+    registration_region: Annotated[str, Field("regions")]
+    target_markets: Annotated[tuple[str, ...], Field("regions")]
+    main_category: Annotated[str, Field(text=True)]
+    service_category: Annotated[str, Field(text=True)]
+    definition: Annotated[str, Field(text=True, identity=False)]
 
     def as_dict(self) -> dict[str, Any]:
         """The ``--json`` shape: every field by name, sequences as lists."""
@@ -70,14 +95,24 @@ class Service(NamedTuple):
         }
 
     def identity(self) -> tuple[object, ...]:
-        """What makes two rows the same service: every field but the definition."""
+        """What makes two rows the same service: the fields declared part of its identity."""
         return _identity(self)
 
 
-SERVICE_FIELDS: tuple[str, ...] = Service._fields
-# Fields holding several values (TOML arrays, JSON lists); the rest are strings.
-LIST_FIELDS = frozenset(name for name, kind in Service.__annotations__.items() if kind is not str)
-IDENTITY_FIELDS = tuple(name for name in SERVICE_FIELDS if name != "definition")
+def _declared(record: Any) -> tuple[Field, ...]:
+    """Each field's facts, in declaration order, with its name and whether it holds several values."""
+    found = []
+    for name, hint in record.__annotations__.items():
+        facts: Field = hint.__metadata__[0]
+        facts.name = name
+        facts.many = get_origin(hint.__origin__) is tuple
+        found.append(facts)
+    return tuple(found)
+
+
+FIELDS: tuple[Field, ...] = _declared(Service)
+SERVICE_FIELDS: tuple[ServiceField, ...] = tuple(f.name for f in FIELDS)
+IDENTITY_FIELDS: tuple[ServiceField, ...] = tuple(f.name for f in FIELDS if f.identity)
 _identity: Callable[[Service], tuple[object, ...]] = operator.attrgetter(*IDENTITY_FIELDS)
 
 
@@ -92,61 +127,13 @@ class Edition(NamedTuple):
 EDITION_FIELDS: tuple[str, ...] = Edition._fields
 
 
-class Catalog(NamedTuple):
-    """A whole catalog, and the Python API's questions about it.
-
-    The methods take the spellings the command line takes: names, aliases,
-    member countries and ISO codes, as a str or a list of them.
-    """
+class CatalogData(NamedTuple):
+    """A whole catalog's data. The Python API's ``catcli.Catalog`` adds the questions (catcli.api)."""
 
     types: tuple[PartnerType, ...]
     regions: tuple[Region, ...]
     services: tuple[Service, ...]
     edition: Edition = Edition()
-
-    def select(
-        self,
-        type: str | Sequence[str] | None = None,  # noqa: A002 - the CLI's own word
-        region: str | Sequence[str] | None = None,
-        market: str | Sequence[str] | None = None,
-    ) -> list[Service]:
-        """The services a partner of that type, registered there, may offer in that market."""
-        return self.selection(type, region, market).services
-
-    def selection(
-        self,
-        type: str | Sequence[str] | None = None,  # noqa: A002
-        region: str | Sequence[str] | None = None,
-        market: str | Sequence[str] | None = None,
-    ) -> "Selection":
-        """``select`` with what the filters resolved to, for titles and empty answers."""
-        from catcli.query import select
-
-        return select(self, type, region, market)
-
-    def show(self, name: str) -> list[Service]:
-        """Rows whose service or main category is NAME (case, spacing and punctuation ignored)."""
-        from catcli.query import by_name
-
-        return by_name(self.services, name)
-
-    def search(self, text: str) -> "list[Hit]":
-        """Rows where every word of TEXT begins a word of the row; name matches first."""
-        from catcli.search import search
-
-        return search(self.services, text)
-
-    def check(
-        self,
-        name: str,
-        type: str,
-        region: str,
-        market: str | None = None,  # noqa: A002
-    ) -> "Answer":
-        """May a partner of TYPE registered in REGION offer NAME (in MARKET)?"""
-        from catcli.eligibility import check
-
-        return check(self, name, type, region, market)
 
 
 def as_json(value: Any) -> Any:
@@ -158,3 +145,12 @@ def as_json(value: Any) -> Any:
     if isinstance(value, dict):
         return {name: as_json(item) for name, item in value.items()}
     return value
+
+
+def label(value: dict[str, Any]) -> str:
+    """A nested record (as JSON) by its name, for one cell: 'Germany (DE)', 'Main › Service'; '' if none."""
+    if "code" in value and "name" in value:
+        return f"{value['name']} ({value['code']})"
+    if "service_category" in value and "main_category" in value:
+        return f"{value['main_category']} › {value['service_category']}"
+    return ""

@@ -1,37 +1,40 @@
-"""Questions asked of the catalog: filter by type and region, find by name, check eligibility.
+"""Questions asked of the catalog: filter by type and region, find by name, say why nothing answers.
 
-Pure functions over the model, so they are tested without the CLI; the CLI
-and the Python API (``Catalog.select``, ``Catalog.check``) both call them.
-Search and the matrix live in their own modules, loaded only by their commands.
+Pure functions over the model, so they are tested without the CLI; the Python
+API (catcli.api) and through it the CLI call them. An empty answer to a
+question that names something (``show``) raises NotFound with the reason, in
+the words the CLI prints. Search and the matrix live in their own modules.
 """
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TypeAlias
 
-from catcli.model import Catalog, Region, Service
-from catcli.text import name_key
+from catcli.errors import NotFound, UsageError
+from catcli.model import CatalogData, Region, Service
+from catcli.resolve import Resolved, Resolver, suggest
+from catcli.text import name_key, quoted
 
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    Spelling: TypeAlias = str | Sequence[str] | None
-
-
-class Resolved(NamedTuple):
-    """A filter value: the catalog's name for it, and what was typed."""
-
-    name: str
-    asked: str
+Spelling: TypeAlias = str | Sequence[str] | None  # what a filter takes: one value, several, or any
 
 
-class Filters(NamedTuple):
-    """Empty means 'any'; several values mean 'any of these'."""
+class Filters:
+    """What the filters resolved to. Empty means 'any'; several values mean 'any of these'."""
 
-    types: tuple[Resolved, ...] = ()
-    regions: tuple[Resolved, ...] = ()
-    markets: tuple[Resolved, ...] = ()
+    __slots__ = ("types", "regions", "markets")
 
-    def select(self, services: Iterable[Service]) -> list[Service]:
+    def __init__(
+        self,
+        types: tuple[Resolved, ...] = (),
+        regions: tuple[Resolved, ...] = (),
+        markets: tuple[Resolved, ...] = (),
+    ) -> None:
+        self.types, self.regions, self.markets = types, regions, markets
+
+    def __bool__(self) -> bool:
+        return bool(self.types or self.regions or self.markets)
+
+    def apply(self, services: Iterable[Service]) -> list[Service]:
+        """The services these filters let through, in catalog order."""
         types = {t.name for t in self.types}
         regions = {r.name for r in self.regions}
         markets = {m.name for m in self.markets}
@@ -44,30 +47,28 @@ class Filters(NamedTuple):
         ]
 
 
-class Selection(NamedTuple):
-    """What a filter selected, with what the filters resolved to."""
-
-    services: list[Service]
-    filters: Filters
-
-
-def _listed(value: "Spelling") -> list[str]:
+def listed(value: Spelling, what: str) -> list[str]:
+    """A filter's values as a list; anything but text is a usage error, as on the command line."""
     if value is None:
         return []
-    return [value] if isinstance(value, str) else list(value)
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
+        raise UsageError(
+            f"{what} must be text or a list of text, not {type(value).__name__}",
+            hint=f"e.g. {what}='Japan' or {what}=['Japan', 'Mexico']",
+        )
+    return list(values)
 
 
-def filters(
-    catalog: Catalog, type: "Spelling" = None, region: "Spelling" = None, market: "Spelling" = None
-) -> Filters:  # noqa: A002
+def resolve(
+    catalog: CatalogData, type: Spelling = None, region: Spelling = None, market: Spelling = None
+) -> Filters:
     """Resolve what was typed (names, aliases, countries, ISO codes) to the catalog's names."""
-    from catcli.resolve import Resolver
-
     resolver = Resolver.for_catalog(catalog)
     return Filters(
-        _once(Resolved(resolver.type(v), v) for v in _listed(type)),
-        _once(Resolved(resolver.region(v), v) for v in _listed(region)),
-        _once(Resolved(resolver.region(v, "target market"), v) for v in _listed(market)),
+        _once(resolver.type(v) for v in listed(type, "type")),
+        _once(resolver.region(v) for v in listed(region, "region")),
+        _once(resolver.region(v, "target market") for v in listed(market, "market")),
     )
 
 
@@ -79,29 +80,20 @@ def _once(values: Iterable[Resolved]) -> tuple[Resolved, ...]:
     return tuple(first.values())
 
 
-def select(
-    catalog: Catalog, type: "Spelling" = None, region: "Spelling" = None, market: "Spelling" = None
-) -> Selection:  # noqa: A002
-    chosen = filters(catalog, type, region, market)
-    return Selection(chosen.select(catalog.services), chosen)
-
-
 def markets_of(region: str, services: Iterable[Service], regions: Sequence[Region]) -> list[str]:
     """The markets a region's partners may target, in catalog order."""
     found = {m for s in services if s.registration_region == region for m in s.target_markets}
     return [r.name for r in regions if r.name in found]
 
 
-def why_empty(catalog: Catalog, chosen: Filters) -> str:
+def why_empty(catalog: CatalogData, chosen: Filters) -> str:
     """Why a selection is empty, in the catalog's own terms."""
     markets = {m.name for m in chosen.markets}
     cut_off = []
     for region in chosen.regions:
         reachable = markets_of(region.name, catalog.services, catalog.regions)
         if markets and markets.isdisjoint(reachable):
-            cut_off.append(
-                f"{_registered(region)} partners target only {', '.join(reachable) or 'no market'}"
-            )
+            cut_off.append(f"{region.label} partners target only {', '.join(reachable) or 'no market'}")
     if cut_off and len(cut_off) == len(chosen.regions):
         return "; ".join(cut_off)
     for market in chosen.markets:
@@ -110,16 +102,37 @@ def why_empty(catalog: Catalog, chosen: Filters) -> str:
     return "no service matches all of the filters together; drop one to see more"
 
 
-def _registered(region: Resolved) -> str:
-    return region.name if region.name == region.asked else f"{region.name} ({region.asked})"
-
-
 def by_name(services: Sequence[Service], name: str) -> list[Service]:
     """Rows whose service or main category is NAME, ignoring case, spaces and punctuation."""
     wanted = name_key(name)
     if not wanted:
         return []
     return [s for s in services if wanted in (name_key(s.service_category), name_key(s.main_category))]
+
+
+def show(catalog: CatalogData, name: str, chosen: Filters) -> list[Service]:
+    """The rows named NAME that the filters let through; NotFound, saying why, when there are none.
+
+    A name in no row gets the closest names; a name filtered away gets where it is offered.
+    """
+    named = by_name(catalog.services, text_argument(name, "name"))
+    rows = chosen.apply(named)
+    if rows:
+        return rows
+    if not named:
+        message, close = unknown_name(name, catalog)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+        raise NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
+    offered = f"it is offered to: {', '.join(offered_at(named))}"
+    why = f"{why_empty(catalog, chosen)}; {offered}" if not chosen.apply(catalog.services) else offered
+    raise NotFound(f"{quoted(name)} is not offered with those filters", hint=why)
+
+
+def text_argument(value: object, what: str) -> str:
+    """A name or words given to the API: text, or a usage error saying what was given."""
+    if not isinstance(value, str):
+        raise UsageError(f"{what} must be text, not {type(value).__name__}", hint=f"e.g. {what}='Paid Media'")
+    return value
 
 
 def offered_at(services: Iterable[Service], with_markets: bool = False) -> list[str]:
@@ -142,9 +155,6 @@ def names(services: Iterable[Service]) -> list[str]:
     return list(seen.values())
 
 
-def unknown_name(name: str, catalog: Catalog) -> tuple[str, list[str]]:
+def unknown_name(name: str, catalog: CatalogData) -> tuple[str, list[str]]:
     """The message and close names for a NAME that is in no row."""
-    from catcli.resolve import suggest
-    from catcli.text import quoted
-
     return f"no service or main category named {quoted(name)}", suggest(name, names(catalog.services))

@@ -1,9 +1,9 @@
 """What each command prints, as typed records: the one definition of every output shape.
 
 Every record is a NamedTuple whose fields, in order, are its JSON keys; the
-JSON, JSON Lines, CSV, TSV and markdown renderers and the Rich tables all
-consume these records, so no output can disagree with another.
-``model.as_json`` is the only conversion to JSON values.
+machine formats print these records, and the tables for people are drawn
+from the same records (catcli.render.sheet), so no output can disagree with
+another. ``model.as_json`` is the only conversion to JSON values.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from catcli.location import Reason
-from catcli.model import Catalog, Country, Edition, Region, Service
+from catcli.model import CatalogData, Country, Edition, Region, Service, ServiceField
 from catcli.query import markets_of
 from catcli.text import name_key
 
@@ -54,7 +54,7 @@ class ProblemRecord(NamedTuple):
     message: str
 
 
-def regions(catalog: Catalog) -> list[RegionSummary]:
+def regions(catalog: CatalogData) -> list[RegionSummary]:
     return [
         RegionSummary(
             name=r.name,
@@ -66,7 +66,7 @@ def regions(catalog: Catalog) -> list[RegionSummary]:
     ]
 
 
-def types(catalog: Catalog) -> list[TypeSummary]:
+def types(catalog: CatalogData) -> list[TypeSummary]:
     records = []
     for partner in catalog.types:
         rows = [s for s in catalog.services if s.type == partner.id]
@@ -129,9 +129,9 @@ class Info(NamedTuple):
 
 
 class FieldChange(NamedTuple):
-    field: str
-    old: str | list[str]
-    new: str | list[str]
+    field: ServiceField
+    old: str | list[str] | None
+    new: str | list[str] | None
 
 
 class ChangedService(NamedTuple):
@@ -181,9 +181,9 @@ class DiffRow(NamedTuple):
     registration_region: str
     main_category: str
     service_category: str
-    field: str
-    old: str | list[str]
-    new: str | list[str]
+    field: str  # a service field, or one of the [catalog] table's
+    old: str | list[str] | None
+    new: str | list[str] | None
 
 
 def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
@@ -211,17 +211,20 @@ def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
     return rows
 
 
-def grid_rows(rows: Sequence[MatrixRow], regions: Sequence[Region]) -> tuple[list[str], list[dict[str, str]]]:
-    """The grid for csv, tsv and markdown: one column per registration region, 'yes' or 'no'."""
+def grid_rows(
+    rows: Sequence[MatrixRow], regions: Sequence[Region], columns: Sequence[str] = MatrixRow._fields
+) -> tuple[list[str], list[dict[str, object]]]:
+    """The grid for csv, tsv and markdown: the COLUMNS asked for, registration_regions spread
+    over one column per registration region, 'yes' or 'no'."""
     names = [r.name for r in regions]
-    header = ["type", "main_category", "service_category", *names]
-    grid = [
-        {
-            "type": row.type,
-            "main_category": row.main_category,
-            "service_category": row.service_category,
-            **{name: "yes" if name in row.registration_regions else "no" for name in names},
-        }
-        for row in rows
-    ]
+    header = [n for column in columns for n in (names if column == "registration_regions" else [column])]
+    grid: list[dict[str, object]] = []
+    for row in rows:
+        cells = dict(zip(MatrixRow._fields, row, strict=True))
+        grid.append(
+            {
+                name: ("yes" if name in row.registration_regions else "no") if name in names else cells[name]
+                for name in header
+            }
+        )
     return header, grid

@@ -10,9 +10,10 @@ than offered a name that merely looks alike ('Italia').
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from catcli.errors import UnknownValue
-from catcli.model import Catalog, Country, Region
+from catcli.model import CatalogData, Country, Region
 from catcli.text import fold, name_key
 
 # How alike a typo and a region name must be to suggest it (difflib's ratio).
@@ -21,6 +22,18 @@ from catcli.text import fold, name_key
 # ~ Italia 0.67, 'Poland' ~ Ireland 0.62, 'Saudi' ~ Spain 0.60).
 SIMILAR = 0.8
 LISTING = "catcli regions"
+
+
+class Resolved(NamedTuple):
+    """A value as typed, and the catalog's name (a type id or a region name) it resolved to."""
+
+    name: str
+    asked: str
+
+    @property
+    def label(self) -> str:
+        """'EU', or 'EU (de)' when something other than the name was typed."""
+        return self.name if self.name == self.asked else f"{self.name} ({self.asked})"
 
 
 class Resolver:
@@ -48,7 +61,7 @@ class Resolver:
         self._folded: dict[str, dict[str, str]] = {}
 
     @classmethod
-    def for_catalog(cls, catalog: Catalog) -> Resolver:
+    def for_catalog(cls, catalog: CatalogData) -> Resolver:
         regions: dict[str, str] = {}
         for region in catalog.regions:
             for label in region.labels():
@@ -76,25 +89,24 @@ class Resolver:
             self._folded[table] = folded
         return self._folded[table].get(name_key(value))
 
-    def region(self, value: str, role: str = "region") -> str:
-        """The canonical region name for a region, alias, country name or ISO code (alpha-2 or alpha-3).
+    def region(self, value: str, role: str = "region") -> Resolved:
+        """The region a region, alias, country name or ISO code (alpha-2 or alpha-3) names.
 
         ROLE is what the value is for, as messages say it: 'region' or 'target market'.
         """
         found = self._find("region", value)
-        if found is None:
-            return self._world(value, role)
-        return found
+        return Resolved(self._world(value, role) if found is None else found, value)
 
-    def type(self, value: str) -> str:
+    def type(self, value: str) -> Resolved:
+        """The partner type an id, name or alias names."""
         found = self._find("type", value)
         if found is None:
             raise UnknownValue("partner type", value, suggest(value, self.type_labels), "catcli types")
-        return found
+        return Resolved(found, value)
 
     def _world(self, value: str, role: str) -> str:
         """A value none of the catalog's labels match: a country elsewhere in the world, or a typo."""
-        from catcli import countries
+        from catcli import countries  # pycountry: only for a value the catalog does not name
 
         noun = "registration region" if role == "region" else role
         outside = f"not in any TikTok Shop Partner Center {noun}"
@@ -134,7 +146,7 @@ class Resolver:
 
     def _covers_only(self, codes: Iterable[str]) -> str | None:
         """'the catalog's EU region covers only …' when a code is in a grouping a region stands for."""
-        from catcli import countries
+        from catcli import countries  # pycountry: only for a value the catalog does not name
 
         wanted = set(codes)
         for region in self.regions:
@@ -172,7 +184,7 @@ def _joined(names: Sequence[str]) -> str:
 
 def suggest(value: str, labels: Sequence[str], limit: int = 3, cutoff: float = 0.6) -> list[str]:
     """Closest known labels, for 'did you mean …?'; only runs on the error path."""
-    import difflib
+    import difflib  # only for a value that names nothing
 
     by_fold: dict[str, str] = {}
     for label in labels:
@@ -183,19 +195,3 @@ def suggest(value: str, labels: Sequence[str], limit: int = 3, cutoff: float = 0
         prefix = name_key(value)
         matches = [f for f in by_fold if prefix and name_key(f).startswith(prefix)][:limit]
     return [by_fold[m] for m in matches]
-
-
-def resolve_region(text: str, catalog: Catalog | None = None) -> str:
-    """The region name TEXT means (a region, alias, country name or ISO code); UnknownValue if none."""
-    return Resolver.for_catalog(catalog if catalog is not None else _default()).region(text)
-
-
-def resolve_type(text: str, catalog: Catalog | None = None) -> str:
-    """The partner type id TEXT means (an id, name or alias); UnknownValue if none."""
-    return Resolver.for_catalog(catalog if catalog is not None else _default()).type(text)
-
-
-def _default() -> Catalog:
-    from catcli.catalog import load
-
-    return load()

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from catcli.errors import UsageError
-from catcli.model import Service
-from catcli.text import words
+from catcli.errors import NotFound, UsageError
+from catcli.model import CatalogData, Service
+from catcli.query import Filters, text_argument, why_empty
+from catcli.text import quoted, words
 
 MAX_WORDS = 32  # distinct words in a query; bounds the work for any argument
 MIN_TAIL = 3  # letters of a word that a run spanning words may end with
@@ -88,6 +89,23 @@ def query_words(text: str) -> list[str]:
     return query
 
 
+def find(catalog: CatalogData, text: str, chosen: Filters) -> list[Hit]:
+    """The hits among the services the filters let through; NotFound, saying why, when there are none.
+
+    No hit is a 'no' (exit 1, like grep), with a spelling that does hit, if there is one.
+    """
+    within = chosen.apply(catalog.services)
+    hits = search(within, text_argument(text, "words"))
+    if hits:
+        return hits
+    if not within:  # nothing to search in: the filters alone rule everything out
+        raise NotFound(f"nothing matches {quoted(text)}: {why_empty(catalog, chosen)}")
+    close = respelling(within, text)
+    hint = f"did you mean {close!r}?" if close else "see everything with: catcli list"
+    filtered = " with those filters" if chosen else ""
+    raise NotFound(f"nothing matches {quoted(text)}{filtered}", hint)
+
+
 def search(services: Sequence[Service], text: str) -> list[Hit]:
     """Rows where every word of TEXT begins some word of the row (or a run of them).
 
@@ -120,7 +138,7 @@ def vocabulary(services: Sequence[Service]) -> list[str]:
 
 def respelling(services: Sequence[Service], text: str) -> str | None:
     """A close spelling of TEXT that does find something ('livestrem' -> 'livestream'), or None."""
-    import difflib
+    import difflib  # only when nothing matched: a hit never pays for it
 
     query = query_words(text)
     known = vocabulary(services)

@@ -9,7 +9,7 @@ import os
 import sys
 from typing import NamedTuple
 
-from catcli.output import emit
+from catcli.streams import emit
 
 MAX_WIDTH = 1000  # COLUMNS beyond this is a mistake, not a terminal
 DEFAULT_PAGER = "less -FRX"  # quits at once when the text fits the screen
@@ -73,7 +73,7 @@ def page(text: str, command: str, height: int) -> None:
     if text.count("\n") < height:
         emit(text)
         return
-    import shlex
+    import shlex  # only when a long table is paged on a terminal
     import subprocess
 
     try:

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from catcli.errors import CatalogError
-from catcli.model import EDITION_FIELDS, SERVICE_FIELDS, Catalog, PartnerType, Region, Service
-from catcli.schema import REFERENCES
+from catcli.model import EDITION_FIELDS, FIELDS, CatalogData, PartnerType, Region, Service
 
 
 class TomlError(CatalogError):
@@ -31,7 +30,7 @@ class TomlError(CatalogError):
 
 def parse(text: str, path: Path | str) -> dict[str, Any]:
     """The one way catcli parses TOML; every failure is a TomlError naming the file."""
-    import tomli
+    import tomli  # only when the cache misses, or a file is validated or imported
 
     try:
         return tomli.loads(text)
@@ -108,27 +107,30 @@ def _region(region: Region) -> str:
 
 
 def _service(service: Service) -> str:
-    """Every field in declaration order: sequences as arrays, names of types and regions
-    as basic strings, text as literal strings."""
-    lines = [f"{name} = {_value(name, value)}\n" for name, value in zip(SERVICE_FIELDS, service, strict=True)]
+    """Every field in declaration order (an optional one left out when empty): sequences
+    as arrays, free text as literal strings, names of types and regions as basic strings."""
+    lines = [
+        f"{field.name} = {_value(value, field.text)}\n"
+        for field, value in zip(FIELDS, service, strict=True)
+        if value is not None
+    ]
     return "\n[[services]]\n" + "".join(lines)
 
 
-def _value(name: str, value: object) -> str:
-    if isinstance(value, str):
-        return string(value) if name in REFERENCES else literal(value)
-    assert isinstance(value, tuple)
-    return array(value)
+def _value(value: object, text: bool) -> str:
+    if isinstance(value, tuple):
+        return array(map(str, value))
+    return literal(str(value)) if text else string(str(value))
 
 
-def _edition(catalog: Catalog) -> str:
+def _edition(catalog: CatalogData) -> str:
     lines = [
         f"{name} = {string(value)}\n" for name, value in zip(EDITION_FIELDS, catalog.edition, strict=True)
     ]
     return "\n[catalog]\n" + "".join(lines)
 
 
-def dumps(catalog: Catalog) -> str:
+def dumps(catalog: CatalogData) -> str:
     return "".join(
         [
             HEADER,

@@ -1,9 +1,9 @@
 """Machine-readable output: JSON, JSON Lines, CSV, TSV and markdown, from records.
 
 Written with the standard library only, so scripts never pay for Rich.
-Every function returns the whole text: nothing is printed half-made. The
-records are catcli.records' NamedTuples (or the model's), turned into JSON
-values by ``model.as_json``; the flat formats join lists with "; ".
+Every writer takes the records as JSON values (``model.as_json``), the
+columns to write and whether to write a header line, and returns the whole
+text: nothing is printed half-made. The flat formats join lists with "; ".
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from catcli.model import label
 from catcli.text import UNSAFE, has_unsafe, printable
 
 Row = Mapping[str, Any]
@@ -36,11 +37,13 @@ def _json_escape(match: Any) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def to_json(value: Any) -> str:
-    return _json(value, indent=2) + "\n"
+def json_document(data: Any, columns: Sequence[str] = (), headers: bool = True) -> str:
+    """An array of the records, or the one object a command answers with."""
+    return _json(data, indent=2) + "\n"
 
 
-def jsonl(rows: Sequence[Any]) -> str:
+def json_lines(rows: Sequence[Any], columns: Sequence[str] = (), headers: bool = True) -> str:
+    """One record per line, each line a whole JSON value."""
     return "".join(_json(r) + "\n" for r in rows)
 
 
@@ -54,7 +57,7 @@ def _text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(_text(v) for v in value)
     if isinstance(value, Mapping):
-        return _label(value)
+        return label(dict(value)) or _json(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -62,18 +65,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _label(value: Mapping[str, Any]) -> str:
-    """A nested object in one cell: 'Germany (DE)', a service's 'main › service', else its JSON."""
-    if "code" in value and "name" in value:
-        return f"{value['name']} ({value['code']})"
-    if "service_category" in value and "main_category" in value:
-        return f"{value['main_category']} › {value['service_category']}"
-    return _json(value)
-
-
 def csv(rows: Sequence[Row], header: Sequence[str], headers: bool = True) -> str:
     """RFC 4180 CSV; cells are the data as they are (a spreadsheet may read '=…' as a formula)."""
-    import csv as csv_module
+    import csv as csv_module  # only for --format csv
     import io
 
     buffer = io.StringIO()
@@ -102,9 +96,11 @@ def _tsv_field(value: Any) -> str:
 _MARKDOWN = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "\r": ""})
 
 
-def markdown(rows: Sequence[Row], header: Sequence[str]) -> str:
-    """A GitHub table (always with its header, which makes it one): pipes escaped,
-    HTML neutralised (&lt; &gt; &amp;), line breaks as <br>."""
+def markdown(rows: Sequence[Row], header: Sequence[str], headers: bool = True) -> str:
+    """A GitHub table: pipes escaped, HTML neutralised (&lt; &gt; &amp;), line breaks as <br>.
+
+    Always with its header line, whatever HEADERS says: without one it is no table.
+    """
 
     def cell(value: Any) -> str:
         return printable(_text(value).translate(_MARKDOWN)).replace("\n", "<br>")

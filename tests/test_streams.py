@@ -20,7 +20,7 @@ from typing import IO, Any
 
 import pytest
 
-from catcli import output
+from catcli import streams
 from catcli.errors import EXIT_DATA, OutputError
 from tests.conftest import SOURCE
 from tests.test_installed import _catcli
@@ -181,7 +181,7 @@ def _stdout(
 def test_emit_writes_every_byte_through_short_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     raw = _Raw(room=1000)
     monkeypatch.setattr(sys, "stdout", _stdout(raw))
-    output.emit("México\n" * 10)
+    streams.emit("México\n" * 10)
     assert raw.data.decode() == "México\n" * 10
 
 
@@ -189,7 +189,7 @@ def test_emit_reports_the_rest_of_a_short_write(monkeypatch: pytest.MonkeyPatch)
     raw = _Raw(room=20)
     monkeypatch.setattr(sys, "stdout", _stdout(raw))
     with pytest.raises(OutputError, match="No space left on device"):
-        output.emit("x" * 100)
+        streams.emit("x" * 100)
     assert len(raw.data) == 20
 
 
@@ -199,21 +199,21 @@ def test_emit_to_a_closed_or_missing_stdout_is_an_output_error(monkeypatch: pyte
     for stream in (closed, None):
         monkeypatch.setattr(sys, "stdout", stream)
         with pytest.raises(OutputError, match="standard output is closed"):
-            output.emit("x\n")
+            streams.emit("x\n")
 
 
 def test_emit_with_a_strict_encoding_names_the_character(monkeypatch: pytest.MonkeyPatch) -> None:
     for buffer in (io.BytesIO(), _Raw(room=100)):
         monkeypatch.setattr(sys, "stdout", _stdout(buffer, encoding="ascii"))
         with pytest.raises(OutputError, match="ascii encoding has no 'é'") as caught:
-            output.emit("México\n")
+            streams.emit("México\n")
         assert caught.value.hint and "PYTHONIOENCODING" in caught.value.hint
 
 
 def test_emit_with_replacement_degrades(monkeypatch: pytest.MonkeyPatch) -> None:
     raw = _Raw(room=100)
     monkeypatch.setattr(sys, "stdout", _stdout(raw, encoding="ascii", errors="replace"))
-    output.emit("México\n")
+    streams.emit("México\n")
     assert raw.data == b"M?xico\n"
 
 

@@ -1,9 +1,11 @@
-"""Everything catcli writes to its standard output goes through here, checked.
+"""Everything catcli writes to its standard streams goes through here: data to stdout, checked;
+messages to stderr, escaped.
 
-A write that fails (a full disk, a closed stream) is an OutputError with
-exit 3, as with head and cat; a reader that goes away (``catcli list | head``)
-ends catcli quietly. The terminal's size, colour and pager are in
-catcli.terminal, which only tables need.
+A write to stdout that fails (a full disk, a closed stream) is an OutputError
+with exit 3, as with head and cat; a reader that goes away (``catcli list |
+head``) ends catcli quietly. A message is one line (and a hint), whatever a
+catalog or an argument put in it. The terminal's size, colour and pager are
+in catcli.terminal, which only tables need.
 """
 
 import io
@@ -11,6 +13,7 @@ import os
 import sys
 
 from catcli.errors import OutputError
+from catcli.text import printable
 
 
 class Closed(Exception):
@@ -69,3 +72,18 @@ def _write_all(raw: io.RawIOBase, data: bytes) -> None:
 
             raise OSError(errno.EIO, "short write")
         view = view[written:]
+
+
+def one_line(text: str) -> str:
+    """A message as one safe line: control characters escaped, line breaks too."""
+    return printable(text).replace("\n", "\\n")
+
+
+def warn(message: str, hint: str | None = None) -> None:
+    """'catcli: MESSAGE' (and '  hint: HINT') on stderr, never a traceback, whatever state stderr is in."""
+    text = f"catcli: {one_line(message)}\n" + (f"  hint: {one_line(hint)}\n" if hint else "")
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -15,10 +15,10 @@ from catcli import cache
 from catcli.errors import CatalogError
 from catcli.files import read_text
 from catcli.location import Located, locate
-from catcli.model import Catalog
+from catcli.model import CatalogData
 
 if TYPE_CHECKING:
-    from catcli.schema import Problem
+    from catcli.problems import Problem
 
 # How to get away from a catalog that cannot be used, by how it was chosen.
 _WAY_OUT = {
@@ -28,12 +28,12 @@ _WAY_OUT = {
 }
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Catalog:
+def load(path: str | os.PathLike[str] | None = None) -> CatalogData:
     """The catalog at PATH, or the one the lookup order finds; the first problem is fatal."""
     return load_located(locate(path))
 
 
-def load_located(located: Located) -> Catalog:
+def load_located(located: Located) -> CatalogData:
     """A catalog the lookup chose; a failure also says how to choose another."""
     try:
         return _cached_or_read(located.path)
@@ -44,7 +44,7 @@ def load_located(located: Located) -> Catalog:
         raise
 
 
-def _cached_or_read(path: Path) -> Catalog:
+def _cached_or_read(path: Path) -> CatalogData:
     """The catalog a lookup chose: checked before and unchanged since, it comes from the
     cache (catcli.cache) without parsing; the TOML parser and the checker are
     imported only on a miss."""
@@ -59,25 +59,25 @@ def _cached_or_read(path: Path) -> Catalog:
     return catalog
 
 
-def read(path: Path) -> Catalog:
+def read(path: Path) -> CatalogData:
     """A catalog file, parsed and checked (no cache: --base and diff's arguments come this way)."""
     return from_text(read_text(path), str(path))
 
 
-def from_text(text: str, name: str) -> Catalog:
+def from_text(text: str, name: str) -> CatalogData:
     """A catalog's text, parsed and checked; NAME (a path, '<stdin>') is what messages call it.
 
     A query cannot trust the rest of a catalog with a problem: the error names
     the first, how many more there are, and how to see them all.
     """
-    from catcli.schema import check
+    from catcli.schema import build  # the checker and the parser: only when the cache misses
     from catcli.tomlio import TomlError, parse
 
     every = (
         f"catcli validate {name}" if not name.startswith("<") else "catcli validate FILE (after saving it)"
     )
     try:
-        catalog, problems = check(parse(text, name), text)
+        catalog, problems = build(parse(text, name), text)
     except TomlError as exc:
         exc.hint = f"fix the file; check it with: {every}"
         raise
@@ -88,9 +88,10 @@ def from_text(text: str, name: str) -> Catalog:
     return catalog
 
 
-def validate(path: Path) -> tuple[Catalog | None, list[Problem]]:
+def validate(path: Path) -> tuple[CatalogData | None, list[Problem]]:
     """Every problem of a catalog file, TOML syntax included; unreadable files still raise."""
-    from catcli.schema import Problem, check
+    from catcli.problems import Problem  # validate's: as in from_text
+    from catcli.schema import build
     from catcli.tomlio import TomlError, parse
 
     text = read_text(path)
@@ -98,4 +99,4 @@ def validate(path: Path) -> tuple[Catalog | None, list[Problem]]:
         data = parse(text, path)
     except TomlError as exc:
         return None, [Problem("", f"invalid TOML: {exc.reason}", exc.line, exc.column)]
-    return check(data, text)
+    return build(data, text)

@@ -1,17 +1,18 @@
-"""The schema checker: the fast path and the slow path agree on every row."""
+"""The service rows' checks: derived from the model's field facts; fast and slow paths agree on every row."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catcli.model import LIST_FIELDS, SERVICE_FIELDS, Service
-from catcli.schema import REFERENCES, TEXT_FIELDS, _Checker, fast_service, slow_service
+from catcli.model import FIELDS, IDENTITY_FIELDS, SERVICE_FIELDS, Service, ServiceField
+from catcli.problems import Checker
+from catcli.rows import Known, fast_service, slow_service
 
-KNOWN = {"types": {"tsp", "mcn"}, "regions": {"Japan", "EU", "China & Hong Kong"}}
+KNOWN: Known = {"types": {"tsp", "mcn"}, "regions": {"Japan", "EU", "China & Hong Kong"}}
 VALID: dict[str, Any] = {
     "type": "tsp",
     "registration_region": "Japan",
@@ -41,11 +42,18 @@ def rows(draw: st.DrawFn) -> dict[str, Any]:
     return row
 
 
-def test_the_fields_are_derived_from_the_model() -> None:
-    assert {"target_markets"} == LIST_FIELDS
-    assert set(REFERENCES) <= set(SERVICE_FIELDS)
-    assert TEXT_FIELDS == ("main_category", "service_category", "definition")
-    assert tuple(Service._fields) == SERVICE_FIELDS
+def test_each_fields_facts_are_read_from_its_declaration() -> None:
+    facts = {f.name: (f.many, f.refers, f.text, f.identity, f.required) for f in FIELDS}
+    assert facts == {
+        "type": (False, "types", False, True, True),
+        "registration_region": (False, "regions", False, True, True),
+        "target_markets": (True, "regions", False, True, True),
+        "main_category": (False, None, True, True, True),
+        "service_category": (False, None, True, True, True),
+        "definition": (False, None, True, False, True),
+    }
+    assert tuple(Service._fields) == SERVICE_FIELDS == get_args(ServiceField)  # the Literal mypy checks
+    assert tuple(n for n in SERVICE_FIELDS if n != "definition") == IDENTITY_FIELDS
 
 
 def test_a_valid_row_takes_the_fast_path() -> None:
@@ -57,7 +65,7 @@ def test_a_valid_row_takes_the_fast_path() -> None:
 @given(rows())
 def test_fast_and_slow_paths_agree(row: dict[str, Any]) -> None:
     fast = fast_service(row, KNOWN)
-    checker = _Checker("")
+    checker = Checker("")
     slow = slow_service(0, row, KNOWN, checker)
     assert (slow is None) == bool(checker.problems)
     assert fast == slow, (row, checker.problems)
@@ -66,14 +74,14 @@ def test_fast_and_slow_paths_agree(row: dict[str, Any]) -> None:
 def test_a_refused_row_has_every_problem_named() -> None:
     row = dict(VALID, type="agency", main_category=" x", colour="red")
     del row["definition"]
-    checker = _Checker("")
+    checker = Checker("")
     assert slow_service(3, row, KNOWN, checker) is None
     messages = " | ".join(p.message for p in checker.problems)
     assert "unknown key 'colour'" in messages and "missing key 'definition'" in messages
 
 
 def test_validate_lists_every_hidden_character_and_doubled_space_with_its_line(tmp_path: Path) -> None:
-    from catcli.catalog import validate
+    from catcli.loading import validate
     from tests.conftest import CATALOG
 
     text = CATALOG.read_text(encoding="utf-8")

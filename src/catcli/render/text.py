@@ -1,0 +1,123 @@
+"""The plain-text forms people read: check's sentence, validate's problems, info's facts, diff's report.
+
+Each is made from the command's record (catcli.records), so its JSON and its
+text cannot disagree. Nothing here prints: catcli.render.output does, after
+escaping whatever a catalog put in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from catcli.location import ENV_VAR
+from catcli.text import name_key
+
+if TYPE_CHECKING:  # types only: a lookup loads neither diff's modules nor every record's
+    from catcli.diff import CatalogDiff
+    from catcli.model import CatalogData
+    from catcli.records import Answer, Info, ProblemRecord
+
+_WHY = {
+    "flag": "named by --catalog",
+    "environment": f"named by ${ENV_VAR}",
+    "user": "your imported catalog (catcli import; undo with: catcli import --reset)",
+    "bundled": "bundled with catcli",
+}
+
+
+def sentence(answer: Answer) -> str:
+    """'yes: …' with the definition (or a main category's service categories), or 'no: …' and why."""
+    target = f" targeting {answer.target_market}" if answer.target_market else ""
+    who = f"{answer.type} partners registered in {answer.registration_region}{target}"
+    rows = answer.services or answer.alternatives
+    asked = name_key(answer.service)
+    named = [r for r in rows if name_key(r.service_category) == asked]
+    if named:  # a service category (perhaps also a main category elsewhere)
+        what = f"{named[0].service_category} ({named[0].main_category})"
+    else:  # a main category, answered for as a whole
+        what = f"{rows[0].main_category} (main category)"
+    if not answer.eligible:
+        return f"no: {who} may not offer {what}; {answer.reason}\n"
+    if named:
+        return f"yes: {who} may offer {what}: {' '.join(named[0].definition.split())}\n"
+    categories = ", ".join(dict.fromkeys(r.service_category for r in rows))
+    return f"yes: {who} may offer {what}, as service categories {categories}\n"
+
+
+def validation(file: str, catalog: CatalogData | None, found: Sequence[ProblemRecord]) -> str:
+    """'FILE: valid (counts)', or one line per problem, 'file:line:column: entry: message'."""
+    if catalog is None or found:
+        return problems(found)
+    counts = f"{len(catalog.types)} types, {len(catalog.regions)} regions, {len(catalog.services)} services"
+    return f"{file}: valid ({counts})\n"
+
+
+def problems(found: Sequence[ProblemRecord]) -> str:
+    """One line per problem, 'file:line:column: entry: message', as compilers print them."""
+    return "".join(f"{_position(p)} {p.entry + ': ' if p.entry else ''}{p.message}\n" for p in found)
+
+
+def _position(problem: ProblemRecord) -> str:
+    return ":".join([problem.file, *(str(n) for n in (problem.line, problem.column) if n)]) + ":"
+
+
+def info(record: Info) -> str:
+    """Aligned 'label: value' lines for people; scripts read --json."""
+    by_type = ", ".join(f"{t} {n}" for t, n in record.services_by_type.items())
+    edition = record.edition or "(not recorded)"
+    lines = [
+        f"catalog:  {record.catalog_path}",
+        f"          {_WHY.get(record.chosen_by, record.chosen_by)}",
+        f"source:   {record.source or '(not recorded)'}",
+        f"edition:  {edition}" + (f", imported {record.imported}" if record.imported else ""),
+        f"services: {record.services} ({by_type}), {record.regions} regions",
+        "lookup:   1. --catalog PATH",
+        f"          2. ${ENV_VAR}",
+        f"          3. {record.user_catalog_path or 'the user catalog (no home directory)'}",
+        "          4. the bundled catalog",
+        f"catcli:   {record.catcli_version}",
+    ]
+    if record.newer_bundled_edition:
+        note = f"note:     catcli bundles a newer edition ({record.bundled_edition})"
+        if record.chosen_by == "user":
+            note += "; use it with: catcli import --reset"
+        lines.append(note)
+    return "\n".join(lines) + "\n"
+
+
+def diff(report: CatalogDiff) -> str:
+    """A report grouped by type and region, in catalog order: '+' added, '-' removed, '~' changed."""
+    from catcli.records import edition_changes  # only diff's report: see the imports above
+
+    if not report:
+        return "no differences\n"
+    groups: dict[tuple[str, str], list[str]] = {pair: [] for pair in report.groups}
+    for sign, services in (("+", report.added), ("-", report.removed)):
+        for service in services:
+            group = groups.setdefault((service.type, service.registration_region), [])
+            group.append(f"  {sign} {service.main_category} › {service.service_category}")
+    for item in report.changed:
+        lines = groups.setdefault((item.type, item.registration_region), [])
+        lines.append(f"  ~ {item.main_category} › {item.service_category}")
+        for change in item.changes:
+            lines += [
+                f"      {change.field}:",
+                f"        - {_show(change.old)}",
+                f"        + {_show(change.new)}",
+            ]
+    out = [
+        f"catalog {name}: {before or '(none)'} -> {after or '(none)'}"
+        for name, before, after in edition_changes(report.edition)
+    ]
+    for (partner, region), lines in groups.items():
+        out.append(f"{partner} · {region}")
+        out.extend(lines)
+    out.append(f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed")
+    return "\n".join(out) + "\n"
+
+
+def _show(value: str | list[str] | None) -> str:
+    if isinstance(value, list):
+        return ", ".join(value)
+    return (value or "").replace("\n", "\n          ")
