@@ -21,6 +21,7 @@ it). The cache is only ever a shortcut: any trouble is a miss, never an error.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import stat
@@ -98,13 +99,13 @@ def _make(place: Path) -> None:
         if os.path.lexists(parent):
             break
         missing.append(parent)
-    for path in reversed(missing):
-        try:
+    try:
+        for path in reversed(missing):
             if os.lstat(path.parent).st_uid != os.geteuid():
                 return  # someone else's folder: leave nothing of ours in it
             os.mkdir(path, 0o700)
-        except OSError:
-            return
+    except OSError:
+        return
 
 
 def _name(name: str) -> str:
@@ -163,10 +164,8 @@ def put(name: str, key: bytes, value: Any) -> None:
             handle.write(entry)
         os.replace(temporary, _name(name), src_dir_fd=folder, dst_dir_fd=folder)
     except (OSError, ValueError):
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary, dir_fd=folder)
-        except OSError:
-            pass
     finally:
         os.close(folder)
 
