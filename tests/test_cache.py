@@ -303,3 +303,17 @@ def test_catalogs_named_outright_are_not_cached(catalog_file: Path) -> None:
 
     read(catalog_file)
     assert _entries() == []
+
+
+def test_the_checkers_named_in_the_key_are_every_module_that_makes_a_checked_catalog(
+    catalog_file: Path, tmp_path: Path
+) -> None:
+    code = (
+        "import sys\nbefore = set(sys.modules)\nfrom catcli.loading import load\n"
+        f"load({str(catalog_file)!r})\n"
+        "print(' '.join(sorted(m.split('.')[-1] for m in set(sys.modules) - before if m.startswith('catcli.'))))"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "none")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    used = set(done.stdout.split()) - {"errors", "location"}  # which file, and how a failure reads
+    assert used <= set(cache.CHECKERS), used - set(cache.CHECKERS)

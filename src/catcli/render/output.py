@@ -15,7 +15,6 @@ from catcli.render import NESTED, PEOPLE, TERMINAL, WHOLE, OutputFormat
 from catcli.render.sheet import Sheet, chosen
 from catcli.resolve import suggest
 from catcli.streams import emit
-from catcli.terminal import Terminal, page, pager_command, terminal
 from catcli.text import printable
 
 Shown = Sheet | str  # what a person is shown: a sheet, or a sentence or report
@@ -118,13 +117,12 @@ class Output:
 
     def draw(self, sheet: Sheet) -> None:
         """A sheet in this format; on a terminal, through the pager when it is long."""
-        term = self.terminal()
+        from catcli.terminal import page, pager_command, terminal  # start-up: records need no terminal
+
+        term = terminal(no_color=not self.color)
         text = self.format.write()(sheet, term)
         command = pager_command(self.pager) if term.is_tty and self.format.has(TERMINAL) else None
         if command:
             page(text, command, term.height)
         else:
             emit(text)
-
-    def terminal(self) -> Terminal:
-        return terminal(no_color=not self.color)
