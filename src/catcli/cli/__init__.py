@@ -24,6 +24,7 @@ from catcli.cli.options import exit_codes
 from catcli.completion import COMPLETE_VAR
 from catcli.errors import EXIT_DATA, CatcliError
 from catcli.streams import Closed, emit, warn
+from catcli.text import printable
 
 # Every command and the module that defines it: the one list of commands.
 COMMANDS = {
@@ -116,7 +117,7 @@ def _version(value: bool) -> None:
     if value:
         from catcli.info import version_line  # only for --version
 
-        emit(version_line() + "\n")
+        emit(printable(version_line()) + "\n")  # a catalog's path is echoed: no raw escape reaches a terminal
         raise typer.Exit()
 
 
