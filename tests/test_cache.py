@@ -311,7 +311,8 @@ def test_the_checkers_named_in_the_key_are_every_module_that_makes_a_checked_cat
     code = (
         "import sys\nbefore = set(sys.modules)\nfrom catcli.loading import load\n"
         f"load({str(catalog_file)!r})\n"
-        "print(' '.join(sorted(m.split('.')[-1] for m in set(sys.modules) - before if m.startswith('catcli.'))))"
+        "new = set(sys.modules) - before\n"
+        "print(' '.join(sorted(m.split('.')[-1] for m in new if m.startswith('catcli.'))))"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "none")}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)

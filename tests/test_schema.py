@@ -54,7 +54,7 @@ def test_every_name_is_checked_like_service_text(
 
 
 def test_a_hostile_region_name_never_reaches_the_terminal(invoke: Invoke, tmp_path: Path) -> None:
-    """Issue 16: 'Ja\\x1b]0;PWNED\\x07pan' as a region name set the terminal's title through matrix --format csv."""
+    """Issue 16: 'Ja\\x1b]0;PWNED\\x07pan' as a region name set the terminal's title (matrix --format csv)."""
     path = _with(tmp_path, 'name = "Japan"', "\\u001b]0;PWNED\\u0007")
     for fmt in ("csv", "tsv", "markdown", "table"):
         result = invoke("matrix", "--format", fmt, "--catalog", str(path))
