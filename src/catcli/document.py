@@ -24,7 +24,8 @@ from typing import Literal, NamedTuple
 from catcli import tomlio
 from catcli.errors import CatalogError, UnknownValue
 from catcli.files import BOM
-from catcli.model import CatalogData, Edition, Service, ServiceField
+from catcli.model import FIELDS, CatalogData, Edition, Service, ServiceField
+from catcli.problems import size_problems
 from catcli.resolve import Resolver
 from catcli.schema import build
 from catcli.text import UNSAFE
@@ -333,7 +334,7 @@ def _service(partner: str, cells: list[list[str]], line: int, resolver: Resolver
     markets = _regions(market_cell, "target market", line, resolver, source)
     if not markets:
         raise CatalogError(f"{source}:{line}: no target market (only a parenthesised gloss)")
-    return Service(
+    service = Service(
         type=partner,
         registration_region=region[0],
         target_markets=tuple(markets),
@@ -341,6 +342,12 @@ def _service(partner: str, cells: list[list[str]], line: int, resolver: Resolver
         service_category=" ".join(name),
         definition="\n".join(definition),
     )
+    for field in FIELDS:  # what the catalog's checker would refuse, refused here at the document's line
+        for problem in size_problems(field.name, getattr(service, field.name)) if field.text else ():
+            raise CatalogError(
+                f"{source}:{line}: {problem}", hint="a cell this large is a mistake in the document"
+            )
+    return service
 
 
 def _regions(cell: list[str], kind: str, line: int, resolver: Resolver, source: str) -> list[str]:

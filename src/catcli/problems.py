@@ -16,6 +16,10 @@ _RESIDUE = r"(?i:<br\s*/?>)|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ"  # only the tag i
 # Substrings that every residue match contains: `in` scans a large catalog
 # ~20x faster than the regex, which then runs only on a hit.
 RESIDUE_MARKERS = ("<", "-->", "â€", "Ã", "ðŸ")
+# The most a text value (a definition, a name) may hold: the longest today is 469
+# characters on 2 lines. Far more is a mistake, and drawing it would be slow.
+MAX_CHARACTERS = 5_000
+MAX_LINES = 50
 _ENTRY_HEADER = r"\s*\[\[?\s*(\w+)\s*\]\]?\s*(?:#.*)?$"  # [[services]] or [catalog]
 
 
@@ -148,8 +152,22 @@ def toml_type(value: Any) -> str:
     return type(value).__name__
 
 
+def oversized(value: str) -> bool:
+    """More than a text value may hold: what a person reads must also be drawn in a blink."""
+    return len(value) > MAX_CHARACTERS or value.count("\n") >= MAX_LINES
+
+
+def size_problems(name: str, value: str) -> Iterator[str]:
+    """More characters or lines than a text value may hold."""
+    if len(value) > MAX_CHARACTERS:
+        yield f"{name} holds {len(value):,} characters; at most {MAX_CHARACTERS:,}"
+    if value.count("\n") >= MAX_LINES:
+        yield f"{name} holds {value.count(chr(10)) + 1:,} lines; at most {MAX_LINES}"
+
+
 def text_problems(name: str, value: str) -> Iterator[str]:
-    """What is wrong with one text field: page residue, invisible characters."""
+    """What is wrong with one text field: its size, page residue, invisible characters."""
+    yield from size_problems(name, value)
     residue = re.search(_RESIDUE, value)
     if residue:
         yield f"{name} holds markup or mojibake residue {residue.group()!r}"

@@ -16,6 +16,7 @@ from catcli.problems import (
     RESIDUE_MARKERS,
     Checker,
     entry_name,
+    oversized,
     string,
     strings,
     tables,
@@ -136,7 +137,7 @@ def _unknown_reference(section: Section, value: str, known: set[str]) -> str:
 
 
 def _check_text(services: list[Service], indices: list[int], checker: Checker) -> None:
-    """Page residue and invisible characters in the text fields.
+    """Page residue, invisible characters and oversized values in the text fields.
 
     One cheap scan first; rows are looked at only when it finds something. A
     file without a backslash has no escapes, so every string in it is a
@@ -148,7 +149,8 @@ def _check_text(services: list[Service], indices: list[int], checker: Checker) -
     else:
         text = "\n".join([v for s in services for name in _TEXT if (v := getattr(s, name)) is not None])
     residue = any(marker in text for marker in RESIDUE_MARKERS)
-    if not residue and text.replace("\n", " ").isprintable():
+    values = (v for s in services for name in _TEXT if (v := getattr(s, name)) is not None)
+    if not residue and text.replace("\n", " ").isprintable() and not any(map(oversized, values)):
         return
     for index, service in zip(indices, services, strict=True):
         for name in _TEXT:

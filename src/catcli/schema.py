@@ -16,6 +16,7 @@ from catcli.problems import (
     Problem,
     entry_name,
     name_problems,
+    oversized,
     string,
     strings,
     tables,
@@ -131,7 +132,8 @@ def _names(checker: Checker, entry: str, names: Iterable[tuple[str, str]]) -> No
     """Names get the checks service text gets, and are one line: a name is printed in titles,
     headers and messages, where a control character could drive the terminal."""
     for field, value in names:
-        if not has_unsafe(value) and "\n" not in value and not any(m in value for m in RESIDUE_MARKERS):
+        markers = any(m in value for m in RESIDUE_MARKERS)
+        if not has_unsafe(value) and "\n" not in value and not markers and not oversized(value):
             continue  # the common case, in one scan
         for message in name_problems(field, value):
             checker.add(entry, message)

@@ -22,10 +22,11 @@ from typer.main import get_command_from_info
 
 from catcli.cli.options import exit_codes
 from catcli.completion import COMPLETE_VAR
-from catcli.errors import EXIT_DATA, CatcliError
+from catcli.errors import EXIT_DATA, CatcliError, UsageError
 from catcli.streams import Closed, emit, warn
 from catcli.text import printable
 
+MAX_ARGUMENTS = 20_000  # far beyond any real command line; bounds the work for any argv
 # Every command and the module that defines it: the one list of commands.
 COMMANDS = {
     "list": "catcli.cli.lookups",
@@ -70,8 +71,14 @@ class Group(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        arguments = list(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            if len(arguments) > MAX_ARGUMENTS:  # click's parser is quadratic in their number
+                raise UsageError(
+                    f"{len(arguments):,} arguments; catcli takes at most {MAX_ARGUMENTS:,}",
+                    hint="search for a few words: a row matches when it has them all",
+                )
+            code = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
         except (click.ClickException, typer.Abort, CatcliError, Closed) as exc:
             if not standalone_mode:
                 raise

@@ -45,12 +45,12 @@ class Output:
         self.color = color
         self.pager = pager
 
-    def _chosen(self, fields: str) -> tuple[str, ...]:
+    def _chosen(self, given: str) -> tuple[str, ...]:
         """--fields, checked against the record's JSON names before any work is done."""
-        chosen = tuple(dict.fromkeys(f.strip() for f in fields.split(",") if f.strip()))
+        chosen = tuple(dict.fromkeys(f.strip() for f in given.split(",") if f.strip()))
         unknown = [f for f in chosen if f not in self.available]
         if unknown or not chosen:
-            value = unknown[0] if unknown else fields
+            value = unknown[0] if unknown else given
             raise UnknownValue("field", value, suggest(value, self.available), choices=self.available)
         return chosen
 

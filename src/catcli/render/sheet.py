@@ -119,7 +119,8 @@ class Sheet:
         self.expand = expand  # take the whole width
         self.headers = headers
         self.title_style = title_style
-        self.highlight = highlight  # search words: where a word of a marked cell begins with one
+        # search words: where a word of a marked cell begins with one (each once: a query may repeat one)
+        self.highlight = tuple(dict.fromkeys(highlight))
 
 
 def _type_names(catalog: CatalogData) -> dict[str, str]:
@@ -177,16 +178,16 @@ def services(
     )
 
 
-def chosen(shown: Sheet | str, rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> Sheet:
+def chosen(shown: Sheet | str, rows: Sequence[dict[str, Any]], names: Sequence[str]) -> Sheet:
     """--fields for a person: exactly those fields as columns, in that order, headed by their JSON
     names, under what the designed sheet (or sentence) would have said."""
     title = shown.title if isinstance(shown, Sheet) else (shown.strip(),)
     highlight = shown.highlight if isinstance(shown, Sheet) else ()
     columns = tuple(
-        Column(name, weight=2, fold_at=FOLD_AT) if name == "definition" else Column(name) for name in fields
+        Column(name, weight=2, fold_at=FOLD_AT) if name == "definition" else Column(name) for name in names
     )
-    cells = tuple(tuple(cell(row.get(name)) for name in fields) for row in rows)
-    stack = Stack(heading=(0,), labelled=tuple(range(1, len(fields))))
+    cells = tuple(tuple(cell(row.get(name)) for name in names) for row in rows)
+    stack = Stack(heading=(0,), labelled=tuple(range(1, len(names))))
     return Sheet(title, columns, cells, stack, expand=True, highlight=highlight)
 
 
