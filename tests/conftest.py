@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from catcli.cli import app
+from tests.source_page import page
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -61,6 +62,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("catalog.toml", "old.toml", "edited.toml"):
         shutil.copyfile(CATALOG, tmp_path / name)
     shutil.copyfile(SOURCE, tmp_path / "partner-center.md")
+    (tmp_path / "partner-center.html").write_text(page(SOURCE.read_text(encoding="utf-8")), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
