@@ -48,8 +48,8 @@ def _stable_environment(
 def invoke() -> Invoke:
     runner = CliRunner()
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Result:
-        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
 
     return run
 

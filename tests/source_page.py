@@ -176,7 +176,10 @@ def page(markdown: str, noise: Noise = Noise()) -> str:
             continue
         elif line.startswith("|"):
             cells = line.strip().strip("|").split("|")
-            (rows if header else header).extend([cells] if header else cells)
+            if header:
+                rows.append(cells)
+            else:
+                header.extend(cells)
         elif line.strip():
             body.append(_prose(line, noise))
     flush()
@@ -187,7 +190,9 @@ def _document(body: list[str], noise: Noise) -> str:
     nl = "\n" if noise.white_space or noise.navigation else ""
     parts = list(body)
     if noise.navigation:
-        parts.insert(0, '<header><nav><ul><li><a href="/">Home</a><li><a href="/docs">Docs</a></ul></nav></header>')
+        parts.insert(
+            0, '<header><nav><ul><li><a href="/">Home</a><li><a href="/docs">Docs</a></ul></nav></header>'
+        )
         parts.insert(1, "<h1>Service categories</h1>")
         parts.append("<footer><p>© TikTok Shop</p><ul><li>Terms</li><li>Privacy</li></ul></footer>")
     if noise.scripts:

@@ -58,8 +58,8 @@ class Reader(str, Enum):
 
 def sniff(data: bytes, otherwise: Reader = Reader.MARKDOWN) -> Reader:
     """What DATA holds, from its content: a page opens with a tag (or a doctype) after any comments;
-    a catalog has a line opening one of its tables; anything else is read as OTHERWISE (import
-    takes it for a document, validate and diff for a catalog)."""
+    a catalog has a line opening one of its tables, a document a table row ('|'); anything else
+    is read as OTHERWISE (import takes it for a document, validate and diff for a catalog)."""
     head = data[:4096]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         start = head.decode("utf-16", "replace")
@@ -73,6 +73,8 @@ def sniff(data: bytes, otherwise: Reader = Reader.MARKDOWN) -> Reader:
     lines = data.decode("utf-8", "replace").splitlines()
     if any(line.strip().startswith(_CATALOG_TABLES) for line in lines):
         return Reader.TOML
+    if any(line.lstrip().startswith("|") for line in lines):
+        return Reader.MARKDOWN  # a table row, and no catalog table: a document
     return otherwise
 
 
