@@ -112,6 +112,8 @@ def validate(
     """
     target = checked_path(path, "CATALOG") if path is not None else locate(run.catalog_path).path
     checked, found = maintain.check_file(target)
+    if checked is not None:
+        run.out.cite(checked.edition)
     rows = problems(str(target), found)
     run.out.records(rows, lambda: text.validation(str(target), checked, rows))
     if rows:
@@ -142,8 +144,14 @@ def diff(
     """
     if old == new == "-":
         raise UsageError("standard input can be read once: give '-' for OLD or NEW, not both")
-    changes = compare(maintain.load_for_diff(old), maintain.load_for_diff(new))
+    before, after = maintain.load_for_diff(old), maintain.load_for_diff(new)
+    run.out.cite(before.edition, "old catalog")
+    run.out.cite(after.edition, "new catalog")
+    changes = compare(before, after)
     run.out.answer(
-        diff_report(changes), lambda: text.diff(changes), flat=(fields(DiffRow), diff_rows(changes))
+        diff_report(changes),
+        lambda: text.diff(changes),
+        flat=(fields(DiffRow), diff_rows(changes)),
+        title=lambda: text.diff_summary(changes),
     )
     return EXIT_NO if changes else 0

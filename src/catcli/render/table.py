@@ -25,8 +25,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from catcli.render.sheet import MARK, Sheet
-from catcli.text import fold, printable, raw_words
+from catcli.render.sheet import MARK, Sheet, marks
+from catcli.text import printable
 
 if TYPE_CHECKING:
     from catcli.terminal import Terminal
@@ -193,18 +193,8 @@ def _stacked(sheet: Sheet, title: Text, width: int) -> Group:
 def _marked(value: str, highlight: Sequence[str], style: str) -> Text:
     """Catalog text with the words that begin with a search word highlighted."""
     text = _text(value, style)
-    if not highlight:
-        return text
-    plain = text.plain
-    position = 0
-    for word in raw_words(plain):
-        start = plain.index(word, position)
-        position = start + len(word)
-        folded = fold(word)
-        for query in highlight:
-            if folded.startswith(query):
-                text.stylize("reverse", start, start + len(query))
-                break
+    for start, end in marks(text.plain, highlight):
+        text.stylize("reverse", start, end)
     return text
 
 
