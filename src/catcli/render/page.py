@@ -49,6 +49,10 @@ mark { background: var(--mark); color: inherit; }
 abbr { text-decoration: none; }
 footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .85rem; margin-top: 1.5rem; }
 footer p { margin: .4rem 0; }
+@media (max-width: 52rem) {
+  body { font-size: 12px; margin: 1rem auto; padding: 0 .5rem; }
+  th, td { padding: .25rem .3rem; }
+}
 @media print {
   @page { size: A4 portrait; margin: 12mm; }
   :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --rule: #999999; --head: #eeeeee;
