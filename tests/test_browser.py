@@ -6,6 +6,8 @@ CI installs Debian's chromium when it can (.ci/run); elsewhere these tests skip.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import html5lib
@@ -60,3 +62,15 @@ def test_nothing_is_cut_at_the_width_of_a4_paper(invoke: Invoke, tmp_path: Path,
     assert edge == {background}
     inked = {x for row in shot for x, p in enumerate(row) if p != background and sum(p) < 600}
     assert max(inked) > A4_TEXT_WIDTH * 0.8  # the table does reach across the page
+
+
+def test_the_readmes_pictures_can_be_made_again(tmp_path: Path) -> None:
+    """scripts/screenshots.py, as anyone refreshing the README would run it."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "screenshots.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    terminal, answer = pixels(tmp_path / "answer-terminal.png"), pixels(tmp_path / "answer-page.png")
+    assert len(terminal[0]) > 800 and len(answer[0]) == 1000
+    assert "Paid Media" in (tmp_path / "answer-terminal.svg").read_text(encoding="utf-8")
