@@ -160,3 +160,11 @@ def test_diff_takes_a_page_on_either_side(invoke: Invoke, tmp_path: Path) -> Non
     assert invoke("diff", str(_page(tmp_path)), str(_page(tmp_path, name="same.html"))).exit_code == 0
     piped = invoke("diff", str(CATALOG), "-", env={}, input=page(MARKDOWN))
     assert piped.exit_code == 1 and "0 added, 0 removed, 0 changed" in piped.stdout
+
+
+def test_the_catalogs_header_says_how_an_edit_takes_effect(invoke: Invoke, workdir: Path) -> None:
+    """The command the header gives is the one that works, run where the file is."""
+    told = [line.removeprefix("#").strip() for line in BUNDLED.splitlines() if "catcli import" in line]
+    assert "catcli import catalog.toml" in told
+    result = invoke(*"import catalog.toml".split())
+    assert result.exit_code == 0 and user_catalog().read_text(encoding="utf-8") == BUNDLED
