@@ -166,5 +166,5 @@ def test_the_catalogs_header_says_how_an_edit_takes_effect(invoke: Invoke, workd
     """The command the header gives is the one that works, run where the file is."""
     told = [line.removeprefix("#").strip() for line in BUNDLED.splitlines() if "catcli import" in line]
     assert "catcli import catalog.toml" in told
-    result = invoke(*"import catalog.toml".split())
+    result = invoke("import", "catalog.toml")
     assert result.exit_code == 0 and user_catalog().read_text(encoding="utf-8") == BUNDLED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from catcli.render.sheet import MARK, NO_MARK
 from catcli.terminal import Terminal
 from catcli.text import UNSAFE
 from tests import app
-from tests.conftest import CATALOG, Invoke
+from tests.conftest import CATALOG, ROOT, Invoke
 from tests.test_table import _hostile_catalog, _sheets
 
 DATA = app.data_commands()
@@ -179,3 +180,14 @@ def test_hidden_characters_and_markup_never_reach_a_page_raw() -> None:
         assert not re.search(UNSAFE, text), repr(re.search(UNSAFE, text))
         assert "\\u200b" in text and "\\x1b[31m" in text
         assert f"{MARKUP} <!-- <br> -->" in _text(document.find(".//footer"))
+
+
+def test_the_readme_shares_an_answer_as_catcli_does(invoke: Invoke) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Sharing an answer\n")[1].split("\n## ")[0]
+    command = next(line for line in section.splitlines() if line.startswith("catcli "))
+    parse(invoke(*shlex.split(command.split(">")[0])[1:]).stdout)
+    pictures = re.findall(r"\]\((docs/images/[^)]+)\)", section)
+    assert len(pictures) == 2 and all((ROOT / picture).is_file() for picture in pictures)
+    update = readme.split("### Updating after Partner Center changes")[1].split("```")[0]
+    assert update.split("\n")[2].startswith("1. ") and "Save Page As…" in update.split("\n2. ")[0]
