@@ -259,6 +259,24 @@ def test_headings_captions_and_breaks_read_as_the_markdown_reads_them() -> None:
     _error(self_closed, "empty registration region cell")
 
 
+def test_blocks_in_a_heading_and_a_table_inside_one() -> None:
+    assert (
+        webpage.to_catalog(_small(ROW, heading="<h2>MCN/<div>CAP</div></h2>"), BASE)[0].services[0].type
+        == "mcn"
+    )
+    _error(
+        _small(ROW, heading="<h2>TSP").replace("</table>", "</table></h2>"),
+        r"page.html:2: table has no heading",
+    )
+
+
+def test_huge_spans_are_capped_and_an_empty_charset_is_no_charset() -> None:
+    spanned = ROW.replace("<td>Japan</td>", '<td rowspan="123456789">Japan</td>', 1)
+    second = ROW.replace("<td>Japan</td>", "", 1).replace("Paid Media", "Mass Recruiting")
+    assert [s.registration_region for s in _services(_small(spanned, second))] == ["Japan", "Japan"]
+    assert webpage.decode_page(_declared(" ").encode(), "page.html") == _declared(" ")
+
+
 def test_a_page_without_tables_and_a_cut_off_page() -> None:
     _error("<!doctype html><p>No tables here.</p>", r"page.html: no service table found")
     cut = _small(ROW).removesuffix("</td></tr>\n</table>").replace("formats", "formats <b")
@@ -313,7 +331,7 @@ def test_time_is_linear_in_the_size_of_the_page(unit: str) -> None:
         return time.perf_counter() - start
 
     small, large = seconds(2_000), seconds(16_000)  # quadratic time would be 64 times as long
-    assert large < 2.0 and large < 8 * 3 * max(small, 0.002), (small, large)
+    assert large < 10 and large < 8 * 3 * max(small, 0.002), (small, large)  # (10 s: under a coverage tracer)
 
 
 # -- any text: services or an error, never anything else --------------------------
