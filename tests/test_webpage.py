@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from catcli import files, webpage
 from catcli.api import load
 from catcli.errors import CatalogError
+from catcli.model import Service
 from tests.conftest import CATALOG, SOURCE, Invoke
 from tests.source_page import EVERYTHING, NOISES, TITLE, Noise, noise, page
 
@@ -39,7 +40,7 @@ def _imported(invoke: Invoke, path: Path, *args: str) -> str:
     return str(result.stdout)
 
 
-def _services(text: str) -> object:
+def _services(text: str) -> tuple[Service, ...]:
     return webpage.to_catalog(text, BASE, "page.html")[0].services
 
 
@@ -235,6 +236,14 @@ def test_a_gap_and_a_header_of_the_wrong_width() -> None:
 )
 def test_a_table_needs_its_own_partner_heading(heading: str, message: str) -> None:
     _error(_small(ROW, heading=heading), message)
+
+
+def test_the_title_is_the_source_and_holds_nothing_hidden() -> None:
+    assert webpage.to_catalog(_small(ROW).replace("<title>t", "<title>\n  My\n page "), BASE)[1] == "My page"
+    _error(
+        _small(ROW).replace("<title>t", "<title>t\x1b[31m"),
+        r"page.html:1: control .* U\+001B in the page's title",
+    )
 
 
 def test_one_heading_names_one_table() -> None:

@@ -77,7 +77,8 @@ class _Page(HTMLParser):
         self.open: list[str] = []  # the open elements, innermost last
         self.hidden = 0  # open elements whose content is not the page's text
         self.title: list[str] | None = None  # the <title>'s text, while it is open
-        self.title_text = ""
+        self.title_text = ""  # what the page calls itself: the imported catalog's source
+        self.title_line = 0
         self.heading: tuple[list[str], int] | None = None  # the last heading's text and line
         self.table: Table | None = None
         self.text: list[str] | None = None  # where text goes now: a cell, a caption, a heading
@@ -160,7 +161,7 @@ class _Page(HTMLParser):
     def _opened(self, tag: str, attrs: dict[str, str | None]) -> None:
         line = self.getpos()[0]
         if tag == "title" and self.table is None and not self.title_text:
-            self.title = []
+            self.title, self.title_line = [], line
         elif tag in HEADINGS and self.text is None:
             self.heading = ([], line)
             self.text = self.heading[0]
@@ -173,7 +174,8 @@ class _Page(HTMLParser):
 
     def _closed(self, tag: str) -> None:
         if tag == "title" and self.title is not None:
-            self.title_text, self.title = " ".join(clean_lines(self.title)), None
+            named = _text(self.title, f"{self.source}:{self.title_line}", "the page's title")
+            self.title_text, self.title = " ".join(clean_lines(named)), None
         elif tag == "table" and self.table is not None:
             table, self.table, self.text = self.table, None, None
             self._rows(table)
