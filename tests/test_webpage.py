@@ -246,6 +246,12 @@ def test_the_title_is_the_source_and_holds_nothing_hidden() -> None:
     )
 
 
+def test_an_end_tag_does_not_reach_out_of_a_table() -> None:
+    second = ROW.replace("Paid Media", "Mass Recruiting")
+    text = _small(ROW.replace("</tr>", "</div></span></tr>"), second).replace("<table>", "<div><span><table>")
+    assert len(_services(text + "</span></div>")) == 2
+
+
 def test_one_heading_names_one_table() -> None:
     second = _small(ROW).split("<h2>TSP</h2>")[1].replace("Japan", "Mexico")
     _error(_small(ROW) + second, r"page.html:6: table has no heading or caption")

@@ -116,6 +116,9 @@ class _Page(HTMLParser):
         if tag == "br":  # '</br>' is a line break, as browsers read it
             self._void(tag)
         elif tag in self.open:
+            depth = len(self.open) - 1 - self.open[::-1].index(tag)
+            if tag != "table" and "table" in self.open[depth + 1 :]:
+                return  # as in a browser, an end tag does not reach out of a table (and drop its rows)
             while self._close() != tag:
                 pass
 
