@@ -252,6 +252,13 @@ def test_an_end_tag_does_not_reach_out_of_a_table() -> None:
     assert len(_services(text + "</span></div>")) == 2
 
 
+def test_only_the_first_row_of_th_is_a_header() -> None:
+    """A page that tags every cell <th> still has its rows read, not taken for headers."""
+    all_th = ROW.replace("<td>", "<th>").replace("</td>", "</th>")
+    assert len(_services(_small(all_th))) == 1
+    _error(_small(all_th, all_th), r"page.html:5: repeats the service on line 4")
+
+
 def test_one_heading_names_one_table() -> None:
     second = _small(ROW).split("<h2>TSP</h2>")[1].replace("Japan", "Mexico")
     _error(_small(ROW) + second, r"page.html:6: table has no heading or caption")

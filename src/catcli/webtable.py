@@ -6,7 +6,7 @@ at the end lays the cells out in a grid. A ``rowspan`` cell fills the rows
 below it (to the end of its row group, as in a browser), a ``colspan`` cell
 the columns beside it: a covered slot repeats the cell, as an empty cell
 under a ``<!-- rowSpan:N -->`` one does in the Markdown. Header rows
-(``<thead>``, or leading rows of ``<th>`` only) frame the table; every
+(``<thead>``, or a first row of ``<th>`` only) frame the table; every
 other row must come out as five cells, or be an error naming its line.
 """
 
@@ -125,12 +125,13 @@ class Table:
         """Each service row's line and its five cells, spans filled in; header rows left out."""
         covered: dict[int, tuple[int, Cell]] = {}  # column: rows still covered, by which cell
         group = None
-        framing = True  # leading rows of <th> only are headers too
-        for row in self.rows:
+        for index, row in enumerate(self.rows):
             if row.group != group:
                 covered, group = {}, row.group
             slots = _lay_out(row, covered, source)
-            framing = framing and bool(row.cells) and all(cell.header for cell in row.cells)
+            # A table's first row, all <th>, is its header, as a Markdown table's first line is;
+            # any later row is data, however its cells are tagged.
+            framing = index == 0 and bool(row.cells) and all(cell.header for cell in row.cells)
             if row.head or framing:
                 if len(slots) != COLUMNS:
                     raise CatalogError(
