@@ -9,14 +9,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import resource
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests import app
-from tests.conftest import CATALOG, ROOT, SOURCE
+from tests.conftest import CATALOG, ROOT, SOURCE, examples_folder
 from tests.test_installed import _catcli
 
 _SPEC = importlib.util.spec_from_file_location("catcli_bench", ROOT / "bench" / "bench.py")
@@ -63,7 +62,7 @@ def test_every_example_answers_a_megabyte_catalog_within_a_second(
     megabyte: Path, tmp_path: Path, example: list[str], columns: str
 ) -> None:
     env = {"CATCLI_CATALOG": str(megabyte), "COLUMNS": columns, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    shutil.copyfile(megabyte, tmp_path / "edited.toml")  # the file validate's example names
+    examples_folder(tmp_path, megabyte)  # the files the examples name
     for state in ("cold", "warm"):  # the first run parses and checks the catalog; the next reads the cache
         done, cpu = _cpu(example, env, tmp_path)
         assert done.returncode in (0, 1), done.stderr

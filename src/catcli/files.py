@@ -33,12 +33,12 @@ def checked_path(value: str | os.PathLike[str], what: str) -> Path:
 
 
 def read_text(path: Path, kind: str = "catalog") -> str:
-    """A catalog's (or a document's) text; every way that fails is a CatalogError."""
+    """A catalog's (or a document's) text, as UTF-8; every way that fails is a CatalogError."""
     return decode(read_bytes(path, kind), path)
 
 
 def read_bytes(path: Path, kind: str = "catalog") -> bytes:
-    """A catalog's (or a document's) bytes, at most MAX_BYTES; every way that fails is a CatalogError.
+    """A file's bytes, at most MAX_BYTES of them; every way that fails is a CatalogError.
 
     The path is checked before it is opened, so a device is never opened at
     all (opening one can have effects: a tape rewinds, a terminal becomes the

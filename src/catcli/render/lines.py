@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len
 
-from catcli.text import fold, printable, raw_words
+from catcli.render.sheet import marks
+from catcli.text import printable
 
 Piece = tuple[str, str]  # text and the name of its style ("" for none)
 Line = list[Piece]
@@ -65,20 +66,6 @@ def folded(text: str, start: int, end: int, size: int, width: int) -> Iterator[t
     yield piece, end, used
 
 
-def search_spans(text: str, highlight: Sequence[str]) -> list[tuple[int, int]]:
-    """The spans of TEXT to highlight: the start of each word that begins with a search word."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for word in raw_words(text) if highlight else ():
-        start = text.index(word, position)
-        position = start + len(word)
-        folded = fold(word)
-        match = next((query for query in highlight if folded.startswith(query)), None)
-        if match is not None:
-            spans.append((start, start + len(match)))
-    return spans
-
-
 def styled(text: str, start: int, end: int, style: str, marks: Sequence[tuple[int, int]]) -> Line:
     """TEXT[start:end] as pieces in STYLE, the marked spans (in order) reversed as well."""
     pieces: Line = []
@@ -104,7 +91,7 @@ def paragraph(
 ) -> list[Line]:
     """TEXT, escaped (unless it is), wrapped to WIDTH in STYLE, search words marked, each line INDENTed."""
     shown = text if escaped else printable(text)
-    spans = search_spans(shown, highlight)
+    spans = marks(shown, highlight)
     pad = [(" " * indent, "")] if indent else []
     return [[*pad, *styled(shown, s, e, style, spans)] for s, e, _ in wrap(shown, max(width - indent, 1))]
 
@@ -112,5 +99,5 @@ def paragraph(
 def cell_lines(text: str, width: int, style: str, highlight: Sequence[str] = ()) -> list[tuple[Line, int]]:
     """A table cell's lines, each with its width in cells (for padding without measuring again)."""
     shown = printable(text)
-    spans = search_spans(shown, highlight)
+    spans = marks(shown, highlight)
     return [(styled(shown, s, e, style, spans), used) for s, e, used in wrap(shown, width)]

@@ -24,8 +24,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 
-from catcli.render.lines import WORD, Line, cell_lines, folded, paragraph, search_spans, styled, width_of
-from catcli.render.sheet import MARK, Column, Sheet
+from catcli.render.lines import WORD, Line, cell_lines, folded, paragraph, styled, width_of
+from catcli.render.sheet import MARK, Column, Sheet, marks
 from catcli.text import printable
 
 if TYPE_CHECKING:
@@ -245,8 +245,8 @@ def _stacked(sheet: Sheet, width: int) -> list[Line]:
 def _tokens(text: str, style: str, highlight: Sequence[str] = ()) -> list[Line]:
     """TEXT's words, each as styled pieces (search words marked), for ``_hanging``."""
     shown = printable(text)
-    marks = search_spans(shown, highlight)
-    return [styled(shown, w.start(), w.end(), style, marks) for w in WORD.finditer(shown)]
+    spans = marks(shown, highlight)
+    return [styled(shown, w.start(), w.end(), style, spans) for w in WORD.finditer(shown)]
 
 
 def _hanging(tokens: Sequence[Line], room: int, first: int = 0, indent: int = 2) -> list[Line]:
