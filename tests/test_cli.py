@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catcli.cli import COMMANDS
+from catcli.text import words
 from tests import app
 from tests.conftest import CATALOG, ROOT, Invoke, as_json
 
@@ -136,10 +137,13 @@ def test_show_paid_media(invoke: Invoke) -> None:
 
 def test_show_merges_spellings_and_lists_each_definition_once(invoke: Invoke) -> None:
     out = invoke("show", "live stream management").stdout
-    assert "7 rows, 4 distinct definitions" in out
+    assert "7 rows, 3 distinct definitions" in out  # two differ only by a final full stop
     for spelling in ("Live Stream Management", "Livestream Management", "LIVE Stream Management"):
         assert spelling in out
-    assert out.count("Through self-owned anchors") == 2  # UK/EU share one text, SEA's lacks the final stop
+    # UK/EU and SEA word it alike but for SEA's missing final stop: one definition, all who offer it
+    assert out.count("Through self-owned anchors") == 1
+    definitions = {r["definition"] for r in as_json(invoke("show", "live stream management", "--json"))}
+    assert len(definitions) == 4  # JSON keeps each row's exact text
 
 
 def test_show_json_and_filters(invoke: Invoke) -> None:
@@ -162,7 +166,9 @@ def test_show_json_not_found_prints_empty_array_and_exits_1(invoke: Invoke) -> N
 def test_show_filtered_away_says_where_it_is_offered(invoke: Invoke) -> None:
     result = invoke("show", "Paid Media", "--region", "EU")
     assert result.exit_code == 1
-    assert "not offered with those filters" in result.stderr and "tsp in Japan" in result.stderr
+    assert (
+        "not offered with those filters" in result.stderr and "TikTok Shop Partner in Japan" in result.stderr
+    )
 
 
 def test_search_ranks_names_first_and_json_shape(invoke: Invoke) -> None:
@@ -213,13 +219,16 @@ def test_matrix_tsp_fits_100_columns(invoke: Invoke) -> None:
 def test_check_eligible_and_not(invoke: Invoke) -> None:
     yes = invoke("check", "Paid Media", "--type", "tsp", "--region", "Japan")
     assert yes.exit_code == 0 and yes.stdout.startswith(
-        "yes: tsp partners registered in Japan may offer Paid Media"
+        "yes: TikTok Shop Partners registered in Japan may offer Paid Media"
     )
     assert "All Closed-Loop Shopping Ads formats" in yes.stdout
     no = invoke("check", "paid media", "--type", "tsp", "--region", "de")
     assert no.exit_code == 1
-    assert "no: tsp partners registered in EU may not offer Paid Media" in no.stdout
-    assert "tsp in Japan, tsp in Mexico, tsp in Brazil" in no.stdout
+    assert "no: TikTok Shop Partners registered in EU may not offer Paid Media" in no.stdout
+    assert (
+        "TikTok Shop Partner in Japan, TikTok Shop Partner in Mexico, TikTok Shop Partner in Brazil"
+        in no.stdout
+    )
 
 
 def test_check_json_and_usage_errors(invoke: Invoke) -> None:
@@ -353,7 +362,9 @@ def test_arbitrary_names_never_crash(invoke: Invoke, name: str) -> None:
     for command in commands:
         result = invoke(*command)
         assert result.exit_code in (0, 1, 2), (command, result.output)
-        assert result.exit_code != 2 or "did you mean" in result.stderr or "see all with" in result.stderr
+        nothing = command[0] == "search" and not words(name)  # no word to search for: a usage error
+        hinted = "did you mean" in result.stderr or "see all with" in result.stderr
+        assert result.exit_code != 2 or hinted or (nothing and "nothing to search for" in result.stderr)
 
 
 def _modules_after(argv: list[str]) -> set[str]:
@@ -401,8 +412,8 @@ def test_show_stacks_on_a_narrow_terminal(invoke: Invoke) -> None:
 def test_check_with_a_market_says_which_markets_are_offered(invoke: Invoke) -> None:
     result = invoke("check", "Creator Management", "-t", "cap", "-r", "Malaysia", "-m", "UK")
     assert result.exit_code == 1
-    assert "mcn in SEA (targeting SEA)" in result.stdout
-    assert "mcn in China & Hong Kong (targeting SEA, United Kingdom, United States)" in result.stdout
+    assert "MCN/CAP in SEA (targeting SEA)" in result.stdout
+    assert "MCN/CAP in China & Hong Kong (targeting SEA, United Kingdom, United States)" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -499,3 +510,35 @@ def test_an_empty_list_says_why(invoke: Invoke, args: list[str], why: str) -> No
 )
 def test_titles_show_what_the_filters_resolved_to(invoke: Invoke, args: list[str], title: str) -> None:
     assert title in invoke("list", *args).stdout.splitlines()[0]
+
+
+def test_an_empty_search_is_a_usage_error(invoke: Invoke) -> None:
+    for words_given in ([""], ["  "], ["--", "-", "/"]):
+        result = invoke("search", *words_given)
+        assert result.exit_code == 2 and "nothing to search for" in result.stderr, words_given
+
+
+def test_a_search_filtered_away_says_where_it_is_offered(invoke: Invoke) -> None:
+    result = invoke("search", "paid", "--region", "EU")
+    assert result.exit_code == 1 and "nothing matches 'paid' with those filters" in result.stderr
+    assert "it is offered to: TikTok Shop Partner in Japan, TikTok Shop Partner in Mexico" in result.stderr
+
+
+def test_sentences_name_a_type_as_titles_do_and_a_category_once(invoke: Invoke) -> None:
+    result = invoke("check", "Creator Management", "-t", "mcn", "-r", "Japan")
+    title = invoke("list", "-t", "mcn", "-r", "Japan").stdout.splitlines()[0]
+    assert "MCN/CAP" in title and result.stdout.startswith("yes: MCN/CAP partners registered in Japan")
+    assert "Creator Management (Creator Management)" not in result.stdout
+    assert "Creator Management (Creator Management)" not in invoke("show", "Creator Management").stdout
+
+
+def test_types_and_matrix_count_service_categories_alike(invoke: Invoke) -> None:
+    counts = {t["id"]: t["service_categories"] for t in as_json(invoke("types", "--json"))}
+    for type_id, count in counts.items():
+        title = invoke("matrix", "--type", type_id).stdout.splitlines()[0]
+        assert f"{count} service categor" in title, title
+
+
+def test_validate_takes_its_catalog_once(invoke: Invoke) -> None:
+    result = invoke("validate", str(CATALOG), "--catalog", str(CATALOG))
+    assert result.exit_code == 2 and "CATALOG and --catalog both name one" in result.stderr

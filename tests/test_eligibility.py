@@ -15,7 +15,7 @@ def test_check_yes_no_and_reason() -> None:
     yes = CAT.check("Paid Media", "tsp", "Japan")
     assert yes.eligible and [s.registration_region for s in yes.services] == ["Japan"]
     no = CAT.check("Paid Media", "tsp", "de")
-    assert not no.eligible and "tsp in Japan" in no.reason and no.alternatives
+    assert not no.eligible and "TikTok Shop Partner in Japan" in no.reason and no.alternatives
 
 
 def test_check_main_category_and_names_that_are_both() -> None:
@@ -27,7 +27,9 @@ def test_check_main_category_and_names_that_are_both() -> None:
 def test_check_market_the_region_never_targets() -> None:
     answer = CAT.check("Paid Media", "tsp", "Japan", "Mexico")
     assert not answer.eligible
-    assert answer.reason.startswith("Japan-registered partners sell only in Japan; it is offered to tsp in")
+    assert answer.reason.startswith(
+        "Japan-registered partners sell only in Japan; it is offered to TikTok Shop Partner in"
+    )
 
 
 def test_check_of_an_unknown_name_is_a_usage_error_with_a_suggestion() -> None:

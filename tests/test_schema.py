@@ -60,3 +60,26 @@ def test_a_hostile_region_name_never_reaches_the_terminal(invoke: Invoke, tmp_pa
         result = invoke("matrix", "--format", fmt, "--catalog", str(path))
         assert result.exit_code == 3 and result.stdout == ""
         assert "\x1b" not in result.stderr and "U+001B" in result.stderr
+
+
+def test_an_alias_two_regions_claim_is_one_problem_at_the_entry_that_added_it(tmp_path: Path) -> None:
+    """Issue 17: reported twice, at Brazil's entry, when it was Japan's new alias that took 'Brazil'."""
+    text = CATALOG.read_text(encoding="utf-8").replace(
+        '["Nippon", "Nihon"]', '["Nippon", "Nihon", "Brazil"]', 1
+    )
+    path = tmp_path / "catalog.toml"
+    path.write_text(text, encoding="utf-8")
+    catalog, problems = validate(path)
+    japan = text.splitlines().index('name = "Japan"')  # the line under the entry's header
+    assert catalog is None and [(p.entry, p.line) for p in problems] == [("regions[5]", japan)]
+    assert problems[0].message == "'Brazil' would name two regions: 'Brazil' and 'Japan'"
+
+
+def test_an_alias_two_types_give_is_the_later_ones_problem(tmp_path: Path) -> None:
+    text = CATALOG.read_text(encoding="utf-8").replace('aliases = ["TSP",', 'aliases = ["TAP", "TSP",', 1)
+    path = tmp_path / "catalog.toml"
+    path.write_text(text, encoding="utf-8")
+    _, problems = validate(path)
+    assert [(p.entry, p.message) for p in problems] == [
+        ("types[2]", "'TAP' would name two types: 'tsp' and 'affiliate'")
+    ]

@@ -133,7 +133,8 @@ def test_matrix_grid_when_it_fits_and_list_when_not(invoke: Invoke) -> None:
         "matrix", "--market", "UK", env={"COLUMNS": "60"}
     ).stdout  # a region with nothing: still named
     assert "Nothing registered in: United States, EU, SEA, Japan, Mexico, Brazil" in " ".join(uk.split())
-    assert "(1 category)" in invoke("matrix", "--type", "mcn").stdout
+    assert "(1 service category)" in invoke("matrix", "--type", "mcn").stdout
+    assert "(23 rows, 22 service categories)" in invoke("matrix", "--type", "tsp").stdout
 
 
 # -- no word broken at narrow widths -----------------------------------------------

@@ -52,7 +52,7 @@ def check(
     reason = ""
     if not eligible:
         reachable = markets_of(registered.name, catalog.services, catalog.regions)
-        places = f"it is offered to {', '.join(offered_at(named, with_markets=target is not None))}"
+        places = f"it is offered to {', '.join(offered_at(catalog, named, with_markets=target is not None))}"
         if target is not None and target not in reachable:
             sold_in = ", ".join(reachable) or "no market"
             reason = f"{registered.name}-registered partners sell only in {sold_in}; {places}"

@@ -123,7 +123,7 @@ def show(catalog: CatalogData, name: str, chosen: Filters) -> list[Service]:
         message, close = unknown_name(name, catalog)
         hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
         raise NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
-    offered = f"it is offered to: {', '.join(offered_at(named))}"
+    offered = f"it is offered to: {', '.join(offered_at(catalog, named))}"
     why = f"{why_empty(catalog, chosen)}; {offered}" if not chosen.apply(catalog.services) else offered
     raise NotFound(f"{quoted(name)} is not offered with those filters", hint=why)
 
@@ -135,15 +135,24 @@ def text_argument(value: object, what: str) -> str:
     return value
 
 
-def offered_at(services: Iterable[Service], with_markets: bool = False) -> list[str]:
-    """'tsp in Japan', once each in catalog order; '(targeting …)' added on request."""
+def offered_at(catalog: CatalogData, services: Iterable[Service], with_markets: bool = False) -> list[str]:
+    """'TikTok Shop Partner in Japan', once each in catalog order; '(targeting …)' added on request.
+
+    Types by their names, as every title and sentence calls them.
+    """
+    names = type_names(catalog)
     return list(
         dict.fromkeys(
-            f"{s.type} in {s.registration_region}"
+            f"{names.get(s.type, s.type)} in {s.registration_region}"
             + (f" (targeting {', '.join(s.target_markets)})" if with_markets else "")
             for s in services
         )
     )
+
+
+def type_names(catalog: CatalogData) -> dict[str, str]:
+    """Each type's name by its id: what people read, where JSON keeps the id."""
+    return {t.id: t.name for t in catalog.types}
 
 
 def names(services: Iterable[Service]) -> list[str]:

@@ -6,7 +6,7 @@ the ``[catalog]`` table, the types and the regions; the service rows are
 checked by catcli.rows, with rules derived from the model's field facts.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from catcli.model import EDITION_FIELDS, CatalogData, Country, Edition, PartnerType, Region
@@ -25,6 +25,8 @@ from catcli.problems import (
 from catcli.rows import Known, check_services
 from catcli.text import has_unsafe, name_key
 
+# One entry's labels: (entry, what they name, its own names, its aliases), for _claims.
+Claim = tuple[str, str, Sequence[str], Sequence[str]]
 TOP_LEVEL = ("catalog", "types", "regions", "services")
 
 
@@ -79,7 +81,7 @@ def _is_date(text: str) -> bool:
 
 def _check_types(value: Any, checker: Checker) -> list[PartnerType]:
     types: list[PartnerType] = []
-    owner: dict[str, str] = {}
+    claims: list[Claim] = []
     for index, table in tables(value, "types", checker):
         entry = entry_name("types", index)
         unknown_keys(table, PartnerType._fields, entry, checker)
@@ -93,15 +95,15 @@ def _check_types(value: Any, checker: Checker) -> list[PartnerType]:
             entry,
             [("id", partner.id), ("name", partner.name), *(("alias", a) for a in partner.aliases)],
         )
-        for label in partner.labels():
-            _claim(owner, label, partner.id, entry, "type", checker)
+        claims.append((entry, partner.id, (partner.id, partner.name), partner.aliases))
         types.append(partner)
+    _claims(claims, "type", checker)
     return types
 
 
 def _check_regions(value: Any, checker: Checker) -> list[Region]:
     regions: list[Region] = []
-    owner: dict[str, str] = {}
+    claims: list[Claim] = []
     for index, table in tables(value, "regions", checker):
         entry = entry_name("regions", index)
         unknown_keys(table, Region._fields, entry, checker)
@@ -122,9 +124,10 @@ def _check_regions(value: Any, checker: Checker) -> list[Region]:
             aliases=strings(table, "aliases", entry, checker, required=False),
         )
         _names(checker, entry, [("name", region.name), *(("alias", a) for a in region.aliases)])
-        for label in region.labels():
-            _claim(owner, label, region.name, entry, "region", checker)
+        natural = (region.name, *(c.code for c in region.countries), *(c.name for c in region.countries))
+        claims.append((entry, region.name, natural, region.aliases))
         regions.append(region)
+    _claims(claims, "region", checker)
     return regions
 
 
@@ -139,11 +142,20 @@ def _names(checker: Checker, entry: str, names: Iterable[tuple[str, str]]) -> No
             checker.add(entry, message)
 
 
-def _claim(owner: dict[str, str], label: str, target: str, entry: str, what: str, checker: Checker) -> None:
-    """Record that label names target; a label naming two things is a problem."""
-    label_key = name_key(label)
-    if not label_key:
-        return
-    previous = owner.setdefault(label_key, target)
-    if previous != target:
-        checker.add(entry, f"{label!r} would name two {what}s: {previous!r} and {target!r}")
+def _claims(claims: Sequence[Claim], what: str, checker: Checker) -> None:
+    """Every label names one thing: a label two claim is one problem, at the entry that added it.
+
+    An entry's own names (and its countries' names and codes) are claimed first,
+    aliases after: an alias that takes another entry's name is the alias's fault
+    (the entry that changed), and an alias two entries give is the later one's.
+    """
+    owner: dict[str, str] = {}
+    reported: set[tuple[str, str]] = set()
+    for own in (True, False):
+        for entry, target, names, aliases in claims:
+            for label in names if own else aliases:
+                key = name_key(label)
+                previous = owner.setdefault(key, target) if key else target
+                if previous != target and (entry, key) not in reported:
+                    reported.add((entry, key))
+                    checker.add(entry, f"{label!r} would name two {what}s: {previous!r} and {target!r}")

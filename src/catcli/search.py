@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from catcli.errors import NotFound, UsageError
 from catcli.model import CatalogData, Service
-from catcli.query import Filters, text_argument, why_empty
+from catcli.query import Filters, offered_at, text_argument, why_empty
 from catcli.text import quoted, words
 
 MAX_WORDS = 32  # distinct words in a query; bounds the work for any argument
@@ -105,16 +105,23 @@ def find(catalog: CatalogData, text: str, chosen: Filters) -> list[Hit]:
 
     No hit is a 'no' (exit 1, like grep), with a spelling that does hit, if there is one.
     """
+    if not query_words(text_argument(text, "words")):
+        raise UsageError("nothing to search for", hint="give a word or two: catcli search live")
     within = chosen.apply(catalog.services)
-    hits = search(within, text_argument(text, "words"))
+    hits = search(within, text)
     if hits:
         return hits
     if not within:  # nothing to search in: the filters alone rule everything out
         raise NotFound(f"nothing matches {quoted(text)}: {why_empty(catalog, chosen)}")
+    elsewhere = [hit.service for hit in search(catalog.services, text)] if chosen else []
+    if elsewhere:  # as show does: say where it is offered
+        raise NotFound(
+            f"nothing matches {quoted(text)} with those filters",
+            hint=f"it is offered to: {', '.join(offered_at(catalog, elsewhere))}",
+        )
     close = respelling(within, text)
     hint = f"did you mean {close!r}?" if close else "see everything with: catcli list"
-    filtered = " with those filters" if chosen else ""
-    raise NotFound(f"nothing matches {quoted(text)}{filtered}", hint)
+    raise NotFound(f"nothing matches {quoted(text)}", hint)
 
 
 def search(services: Sequence[Service], text: str) -> list[Hit]:

@@ -6,6 +6,7 @@ import typer
 
 from catcli.cli.options import Run, Spec, command, complete
 from catcli.errors import EXIT_NO
+from catcli.query import type_names
 from catcli.render import sheet
 from catcli.render.text import sentence
 from catcli.streams import warn
@@ -109,5 +110,6 @@ def check(run: Run, service: SERVICE) -> int:
       catcli check 'Paid Media' --type tsp --region de || echo 'not in the EU'
     """
     answer = run.catalog.check(service, **run.filters)
-    run.out.answer(answer, lambda: sentence(answer))
+    type_name = type_names(run.catalog).get(answer.type, answer.type)
+    run.out.answer(answer, lambda: sentence(answer, type_name))
     return 0 if answer.eligible else EXIT_NO

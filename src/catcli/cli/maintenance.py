@@ -110,6 +110,11 @@ def validate(
       catcli validate edited.toml --json
       catcli validate partner-center.html
     """
+    if path is not None and run.catalog_path is not None:
+        raise UsageError(
+            "validate checks one catalog: CATALOG and --catalog both name one",
+            hint="give the file once: catcli validate FILE",
+        )
     target = checked_path(path, "CATALOG") if path is not None else locate(run.catalog_path).path
     checked, found = maintain.check_file(target)
     if checked is not None:

@@ -222,6 +222,14 @@ def cell(value: object) -> str:
     return str(value)
 
 
+def category(service: Service) -> str:
+    """'Paid Media (Outsourced Operation)': a service category and its main category, once
+    when they are the same name ('Creator Management')."""
+    if name_key(service.main_category) == name_key(service.service_category):
+        return service.service_category
+    return f"{service.service_category} ({service.main_category})"
+
+
 def title_parts(
     services: Sequence[Service], catalog: CatalogData, filters: Filters | None
 ) -> tuple[str, ...]:
@@ -264,10 +272,11 @@ def show(name: str, rows: Sequence[Service], catalog: CatalogData) -> Sheet:
     names = _type_names(catalog)
     by_definition: dict[str, list[Service]] = {}
     for service in rows:
-        by_definition.setdefault(service.definition, []).append(service)
+        by_definition.setdefault(_gist(service.definition), []).append(service)
     cells = []
-    for definition, offering in by_definition.items():
-        categories = dict.fromkeys(f"{s.service_category} ({s.main_category})" for s in offering)
+    for offering in by_definition.values():
+        definition = offering[0].definition  # as the first row words it
+        categories = dict.fromkeys(map(category, offering))
         offered: dict[str, list[str]] = {}
         for service in offering:
             places = offered.setdefault(names.get(service.type, service.type), [])
@@ -286,6 +295,12 @@ def show(name: str, rows: Sequence[Service], catalog: CatalogData) -> Sheet:
     )
     stack = Stack(heading=(0,), where=2, body=1)
     return Sheet(title, columns, tuple(cells), stack, lines=True, narrow=NARROW, expand=True)
+
+
+def _gist(definition: str) -> str:
+    """What a reader compares: two definitions that differ only in spacing or a final full stop
+    read as one (the page's own copies differ so); JSON keeps each row's exact text."""
+    return " ".join(definition.split()).rstrip(" .。!！")
 
 
 def regions(rows: Sequence[RegionSummary]) -> Sheet:
@@ -330,12 +345,20 @@ def region_label(catalog: CatalogData, name: str) -> str:
     return short[0] if short else region.countries[0].code
 
 
+def _counted(rows: Sequence[MatrixRow]) -> str:
+    """'22 service categories', counted as `catcli types` counts them (one name, one category);
+    '23 rows, 22 service categories' where a category sits under two main categories."""
+    distinct = len({(row.type, name_key(row.service_category)) for row in rows})
+    categories = _plural(distinct, "service category", "service categories")
+    return categories if distinct == len(rows) else f"{_plural(len(rows), 'row', 'rows')}, {categories}"
+
+
 def matrix(rows: Sequence[MatrixRow], catalog: CatalogData) -> Sheet:
     """The grid of service categories against registration regions, a mark where one is offered."""
     names = _type_names(catalog)
     regions = [r.name for r in catalog.regions]
     show_type = len({r.type for r in rows}) > 1
-    title = f"Service categories by registration region ({_plural(len(rows), 'category', 'categories')})"
+    title = f"Service categories by registration region ({_counted(rows)})"
     columns = (
         *([Column("Type")] if show_type else []),
         Column("Main category"),

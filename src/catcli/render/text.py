@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from catcli.location import ENV_VAR
+from catcli.render.sheet import category
 from catcli.text import name_key
 
 if TYPE_CHECKING:  # types only: a lookup loads neither diff's modules nor every record's
@@ -26,23 +27,29 @@ _WHY = {
 }
 
 
-def sentence(answer: Answer) -> str:
-    """'yes: …' with the definition (or a main category's service categories), or 'no: …' and why."""
+def sentence(answer: Answer, type_name: str) -> str:
+    """'yes: …' with the definition (or a main category's service categories), or 'no: …' and why.
+
+    The partner type goes by TYPE_NAME, as list's title calls it ('MCN/CAP partners').
+    """
     target = f" targeting {answer.target_market}" if answer.target_market else ""
-    who = f"{answer.type} partners registered in {answer.registration_region}{target}"
+    who = f"{partners(type_name)} registered in {answer.registration_region}{target}"
     rows = answer.services or answer.alternatives
     asked = name_key(answer.service)
     named = [r for r in rows if name_key(r.service_category) == asked]
-    if named:  # a service category (perhaps also a main category elsewhere)
-        what = f"{named[0].service_category} ({named[0].main_category})"
-    else:  # a main category, answered for as a whole
-        what = f"{rows[0].main_category} (main category)"
+    # a service category (perhaps also a main category elsewhere), or a main category as a whole
+    what = category(named[0]) if named else f"{rows[0].main_category} (main category)"
     if not answer.eligible:
         return f"no: {who} may not offer {what}; {answer.reason}\n"
     if named:
         return f"yes: {who} may offer {what}: {' '.join(named[0].definition.split())}\n"
     categories = ", ".join(dict.fromkeys(r.service_category for r in rows))
     return f"yes: {who} may offer {what}, as service categories {categories}\n"
+
+
+def partners(type_name: str) -> str:
+    """'TikTok Shop Partners', 'MCN/CAP partners': a type's name as the subject of a sentence."""
+    return f"{type_name}s" if type_name.lower().endswith("partner") else f"{type_name} partners"
 
 
 def validation(file: str, catalog: CatalogData | None, found: Sequence[ProblemRecord]) -> str:
