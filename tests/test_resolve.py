@@ -282,7 +282,7 @@ def test_a_grouping_the_catalog_calls_otherwise_points_at_its_region() -> None:
         ("Japn", "Japan"),
         ("Germny", "Germany"),
         ("Mexco", "Mexico"),
-        ("Singapur", "Singapore"),
+        ("Singapure", "Singapore"),
         ("germ", "Germany"),
     ],
 )
