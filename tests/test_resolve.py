@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 import sys
+from typing import Any
 
 import pycountry
 import pytest
@@ -403,3 +405,20 @@ def test_cli_market_says_target_market(invoke: Invoke) -> None:
     assert as_json(invoke("list", "--market", "DEU", "--json")) == as_json(
         invoke("list", "--market", "EU", "--json")
     )
+
+
+def test_suggest_skips_difflib_only_where_no_label_can_be_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    """difflib's ratio is at most 2*shorter/(both lengths): at 0.6, a 6-letter label can still
+    match a 14-letter value (exactly 0.6), never a 15-letter one, nor a megabyte."""
+    assert suggest("abcdef" + "z" * 8, ["abcdef"]) == ["abcdef"]
+    asked: list[str] = []
+    close_matches = difflib.get_close_matches
+
+    def counted(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        asked.append(word)
+        return close_matches(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    assert suggest("abcdef" + "z" * 9, ["abcdef"]) == []
+    assert suggest("z" * 1_000_000, RESOLVER.region_labels) == []
+    assert asked == []

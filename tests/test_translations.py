@@ -7,6 +7,7 @@ import os
 import struct
 import subprocess
 import sys
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from catcli import cache, countries, translations
 from catcli.api import load, resolve_region
 from catcli.errors import EXIT_USAGE, UnknownValue
-from catcli.resolve import Resolver
+from catcli.resolve import LONGEST, Resolver
 from catcli.text import name_key
 from tests.conftest import CATALOG, Invoke, as_json
 
@@ -416,3 +417,21 @@ def test_a_later_translated_miss_imports_no_pycountry(tmp_path: Path) -> None:
     assert [_run(script, tmp_path) for _ in range(2)] == [["SEA", "(Thailand)", "True"]] + [
         ["SEA", "(Thailand)", "False"]
     ]
+
+
+@pytest.mark.parametrize("unit", ["a", "日本 ", "é", "ไทย", "\u0301", "Ａ"])
+def test_a_megabyte_of_region_answers_quickly(unit: str) -> None:
+    value = unit * (1_000_000 // len(unit))
+    start = time.perf_counter()
+    with pytest.raises(UnknownValue) as info:
+        resolve_region(value, CATALOG_DATA)
+    assert time.perf_counter() - start < 2.0
+    assert len(info.value.message) < 100 and info.value.hint and len(info.value.hint) < 300
+
+
+def test_no_name_is_longer_than_the_resolver_looks() -> None:
+    """Values over LONGEST characters skip the world's names: none of them is that long."""
+    index = translations._index().decode()
+    names = [line.split("\t")[2] for line in index.split("\n") if line]
+    names += [name for entry in countries._world()[0] for name in entry[3]]
+    assert max(map(len, names)) * 2 <= LONGEST

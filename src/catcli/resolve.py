@@ -25,6 +25,10 @@ from catcli.text import fold, name_key, quoted
 # ~ Italia 0.67, 'Poland' ~ Ireland 0.62, 'Saudi' ~ Spain 0.60).
 SIMILAR = 0.8
 LISTING = "catcli regions"
+# Longer than any place name: twice the longest in any language pycountry ships
+# (99 characters). A longer value names no country and gets no hint, so a
+# megabyte of input costs one lookup in the catalog's labels.
+LONGEST = 200
 
 
 class Resolved(NamedTuple):
@@ -123,6 +127,8 @@ class Resolver:
         English or in another language, or a typo."""
         from catcli import countries  # pycountry's names: only for a value the catalog does not name
 
+        if len(value) > LONGEST:
+            raise self._unknown(role, value)
         country = countries.lookup(value) or self._translated(value, role)
         if country is None:
             raise self._no_country(value, role)
@@ -231,7 +237,13 @@ def suggest(value: str, labels: Sequence[str], limit: int = 3, cutoff: float = 0
     by_fold: dict[str, str] = {}
     for label in labels:
         by_fold.setdefault(fold(label), label)
-    matches = difflib.get_close_matches(fold(value), list(by_fold), n=limit, cutoff=cutoff)
+    folded = fold(value)
+    # A value so much longer than every label that difflib's own first bound (real_quick_ratio,
+    # 2*shorter/(both lengths), computed here as it computes it) rules out the longest: it matches
+    # none, and difflib's pass over each of its characters is skipped.
+    longest = max(map(len, by_fold), default=0)
+    close = len(folded) <= longest or 2.0 * longest / (len(folded) + longest) >= cutoff
+    matches = difflib.get_close_matches(folded, list(by_fold), n=limit, cutoff=cutoff) if close else []
     if not matches:
         # Prefixes catch what edit distance misses: 'ger' -> Germany.
         prefix = name_key(value)
