@@ -43,8 +43,14 @@ GROUPINGS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("ASEAN", "Association of Southeast Asian Nations", "Southeast Asia", "South-East Asia", "SEA"), ASEAN),
 )
 
-# English short names in wide use that ISO 3166 no longer (or never) lists.
+# Place names people type that pycountry lacks, each with the ISO 3166-1
+# country it is in. They are facts about the world, not about Partner
+# Center's regions, so they live here and not among a catalog's region
+# aliases: the catalog's membership then decides the region (Scotland is in
+# GB, and GB is wherever the catalog puts it), and a catalog that regroups
+# its regions needs no edit for them. A catalog alias still wins over them.
 OTHER_NAMES = {
+    # English short names in wide use that ISO 3166 no longer (or never) lists.
     "Turkey": "TR",
     "Russia": "RU",
     "Holland": "NL",
@@ -58,6 +64,14 @@ OTHER_NAMES = {
     "Vatican City": "VA",
     "Palestine": "PS",
     "Micronesia": "FM",
+    "Macau": "MO",  # ISO writes 'Macao'
+    "UAE": "AE",
+    # The countries of the United Kingdom, and its largest island.
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "Northern Ireland": "GB",
+    "Great Britain": "GB",
 }
 
 NAME_FIELDS = ("name", "official_name", "common_name")  # what pycountry calls a country
