@@ -336,11 +336,14 @@ def test_the_reader_agrees_with_gettext_on_every_shipped_catalog() -> None:
 
 
 def test_names_that_share_a_key_name_every_country_and_broken_names_are_left_out() -> None:
-    blob = translations._blob(
+    shards = translations._blob(
         {b"Alemania": "DE", b"ALEMANIA": "DE,XX", b"Bad\tname": "JP", b"Two\nlines": "JP", b"!!": "JP"}
     )
-    assert blob == b"\nalemania\tDE,XX\tAlemania\n"
-    assert translations._blob({}) == translations._blob({b"\t": "JP"}) == b"\n"
+    assert len(shards) == translations.SHARDS
+    held = translations._shard_of("alemania")
+    assert shards[held] == b"\nalemania\tDE,XX\tAlemania\n"
+    assert all(shard == b"\n" for number, shard in enumerate(shards) if number != held)
+    assert translations._blob({}) == translations._blob({b"\t": "JP"}) == (b"\n",) * translations.SHARDS
 
 
 # Built once per pycountry, kept in the cache; nothing of it on a hit.
@@ -348,31 +351,48 @@ def test_names_that_share_a_key_name_every_country_and_broken_names_are_left_out
 
 @pytest.fixture
 def forget() -> Iterator[None]:
-    translations._index.cache_clear()
+    _forget()
     yield
-    translations._index.cache_clear()
+    _forget()
+
+
+def _forget() -> None:
+    translations._shard.cache_clear()
+    translations._shards.cache_clear()
 
 
 @pytest.mark.usefixtures("forget")
-def test_the_index_is_kept_and_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_index_is_kept_and_a_miss_reads_back_one_shard(monkeypatch: pytest.MonkeyPatch) -> None:
     assert translations.lookup("Alemania") == [("DE", "Germany")]
-    translations._index.cache_clear()
+    shards = translations._shards()
+    _forget()
 
-    def never() -> bytes:
+    def never() -> tuple[bytes, ...]:
         raise AssertionError("the catalogs read again")
 
+    read: list[str] = []
+    get = cache.get
+
+    def counted(name: str, key: bytes) -> object:
+        read.append(name)
+        return get(name, key)
+
     monkeypatch.setattr(translations, "_read_pycountry", never)
+    monkeypatch.setattr(cache, "get", counted)
     assert translations.lookup("Alemania") == [("DE", "Germany")]
+    assert read == [f"{translations.TRANSLATIONS}-{translations._shard_of('alemania')}"]
     key = countries.pycountry_key()
-    assert key is not None and cache.get(translations.TRANSLATIONS, key) == translations._index()
+    assert key is not None
+    assert tuple(get(f"{translations.TRANSLATIONS}-{n}", key) for n in range(translations.SHARDS)) == shards
+    assert sum(map(len, shards)) > 1_000_000 and max(map(len, shards)) < 200_000
 
 
 @pytest.mark.usefixtures("forget")
 @pytest.mark.parametrize("stored", [b"", b"alemania\tDE\tAlemania", "\nalemania\tDE\tAlemania\n"], ids=repr)
-def test_a_stored_index_of_another_shape_is_built_again(stored: object) -> None:
+def test_a_stored_shard_of_another_shape_is_built_again(stored: object) -> None:
     key = countries.pycountry_key()
     assert key is not None
-    cache.put(translations.TRANSLATIONS, key, stored)
+    cache.put(f"{translations.TRANSLATIONS}-{translations._shard_of('alemania')}", key, stored)
     assert translations.lookup("Alemania") == [("DE", "Germany")]
 
 
@@ -431,7 +451,7 @@ def test_a_megabyte_of_region_answers_quickly(unit: str) -> None:
 
 def test_no_name_is_longer_than_the_resolver_looks() -> None:
     """Values over LONGEST characters skip the world's names: none of them is that long."""
-    index = translations._index().decode()
+    index = b"".join(translations._shards()).decode()
     names = [line.split("\t")[2] for line in index.split("\n") if line]
     names += [name for entry in countries._world()[0] for name in entry[3]]
     assert max(map(len, names)) * 2 <= LONGEST
