@@ -199,3 +199,29 @@ def test_a_later_miss_never_imports_pycountry(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert [run.stdout.split() for run in runs] == [["EU", "True"], ["EU", "False"]]
+
+
+def test_the_indexers_named_in_the_key_are_every_module_that_makes_the_indexes(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom catcli import countries, translations\n"
+        "countries.lookup('DEU'); translations.lookup('Japón')\n"
+        "print(' '.join(m.split('.')[-1] for m in sys.modules if m.startswith('catcli.')))"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert set(done.stdout.split()) == set(countries.INDEXERS)
+
+
+def test_the_key_covers_the_indexers(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, ...]] = []
+
+    def code_key(modules: tuple[str, ...]) -> bytes:
+        asked.append(modules)
+        return b"code"
+
+    monkeypatch.setattr(cache, "code_key", code_key)
+    countries.pycountry_key.cache_clear()
+    try:
+        assert countries.pycountry_key() is not None and asked == [countries.INDEXERS]
+    finally:
+        countries.pycountry_key.cache_clear()

@@ -25,6 +25,9 @@ from catcli.model import Country
 from catcli.text import name_key, words
 
 NAMES = "pycountry-names"  # the cache entry of the English names
+# The modules that make the indexes of pycountry's names, which their cache key covers
+# (tests/test_countries.py proves the list complete), as cache.CHECKERS for a catalog.
+INDEXERS = ("cache", "countries", "model", "text", "translations")
 
 # Groupings a catalog region may stand for but not cover in full. A region
 # is linked to a grouping when one of its names or aliases is one of the
@@ -88,7 +91,7 @@ def pycountry_key() -> bytes | None:
 
     The version is the name of the ``pycountry-VERSION.dist-info`` folder
     installed beside the package (what importlib.metadata reads, without its
-    import); the package's folder and catcli's code complete the key. None
+    import); the package's folder and catcli's INDEXERS complete the key. None
     when no such folder is found (pycountry run from a source tree): then
     nothing of pycountry's is cached, and each process reads pycountry again.
     """
@@ -104,7 +107,7 @@ def pycountry_key() -> bytes | None:
         return None
     if not versions:
         return None
-    return cache.digest(package.encode(), repr(versions).encode(), cache.code_key())
+    return cache.digest(package.encode(), repr(versions).encode(), cache.code_key(INDEXERS))
 
 
 def _is_pycountry_dist_info(name: str) -> bool:
