@@ -218,6 +218,7 @@ def test_titles_name_the_region_and_the_country_in_english(invoke: Invoke) -> No
     title = invoke("list", "--type", "tsp", "--market", "Alemania").stdout.splitlines()[0]
     assert "targeting EU (Germany)" in title
     assert "registered in Japan ·" in invoke("list", "--region", "日本").stdout.splitlines()[0]
+    assert "registered in EU (Germany) ·" in invoke("list", "--region", "DEU").stdout.splitlines()[0]
 
 
 def test_every_command_takes_them(invoke: Invoke) -> None:
