@@ -412,6 +412,21 @@ def test_a_damaged_or_missing_catalog_leaves_the_others(
     assert translations.lookup("Allemagne") == []
 
 
+@pytest.mark.usefixtures("forget")
+def test_a_translated_name_is_data_escaped_in_every_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, invoke: Invoke
+) -> None:
+    folder = tmp_path / "xx" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "iso3166-1.mo").write_bytes(_mo([(b"Japan", "日本\x1b\u202e".encode())]))
+    monkeypatch.setattr(pycountry, "LOCALES_DIR", str(tmp_path))
+    monkeypatch.setattr(countries, "pycountry_key", lambda: None)
+    result = invoke("list", "--region", "日木")
+    assert result.exit_code == EXIT_USAGE
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert "the closest country name is '日本\\x1b\\u202e': Japan (JP)" in result.stderr
+
+
 def _catalog_bytes(language: str) -> bytes:
     return Path(pycountry.LOCALES_DIR, language, "LC_MESSAGES", "iso3166-1.mo").read_bytes()
 
