@@ -34,6 +34,9 @@ from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = ["list", "--type", "tsp", "--region", "Japan"]
+# The same rows, asked for by a name that misses the catalog and the English
+# names: Spanish for Japan, found in pycountry's translations.
+MISS = ["list", "--type", "tsp", "--region", "Jap\u00f3n"]
 # Settings a user may have that would change what is measured. TTY_* make
 # Rich draw as if to a terminal.
 DROPPED_ENV = (
@@ -77,7 +80,9 @@ FLOOR_SCRIPT = "import sys\n\nfrom floor_app import app\n\nsys.exit(app())\n"
 # A child's ru_maxrss counts the memory of the process it was spawned from
 # (up to its exec), so measured from this script every figure would be at
 # least this script's own ~15 MiB; from this loop, at least ~9 MiB, what bare
-# Python takes anyway. Prints "round command seconds max-RSS" per run.
+# Python takes anyway. Prints "round command seconds max-RSS CPU-seconds" per
+# run; the CPU time (user and system) is for information, as it moves less than
+# wall time when other work shares the machine.
 MEASURE = """\
 import os, sys, time
 commands = __COMMANDS__
@@ -90,7 +95,7 @@ for round_number in range(__RUNS__):
         elapsed = time.perf_counter() - start
         if status:
             sys.exit(f"bench: {' '.join(command)} failed, wait status {status}")
-        print(round_number, index, elapsed, usage.ru_maxrss)
+        print(round_number, index, elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 # A table header line: [name] or [[name]], with an optional comment.
@@ -193,6 +198,8 @@ def main() -> int:
         floor = Path(scratch) / "floor.py"
         floor.write_text(FLOOR_SCRIPT, encoding="utf-8")
         floor_matches = output([python, str(floor), "--json"], env) == json_rows
+        if output([catcli, *MISS, "--json"], env) != json_rows:
+            raise SystemExit(f"bench: {' '.join(MISS)} does not print what {' '.join(QUERY)} prints")
         # A pager is never used when stdout is not a terminal; the option only makes sure.
         no_pager = ["--no-pager"] if "--no-pager" in output([catcli, "list", "--help"], env) else []
 
@@ -212,6 +219,11 @@ def main() -> int:
             # No usable cache directory: every run parses and checks the catalog,
             # as the first run after a catalog changes does.
             "cold": ([catcli, *QUERY, "--json"], env | {"XDG_CACHE_HOME": os.devnull}),
+            # A name only the translations know, with the names cached (by the warm-up rounds).
+            "miss": ([catcli, *MISS, "--json"], env),
+            # The same with no cache: every run builds the indexes of pycountry's names,
+            # as the first miss after installing (or upgrading) pycountry does.
+            "cold miss": ([catcli, *MISS, "--json"], env | {"XDG_CACHE_HOME": os.devnull}),
         }
         code = MEASURE.replace("__COMMANDS__", repr(list(commands.values())))
         code = code.replace("__RUNS__", str(args.warmup + args.rounds))
@@ -222,11 +234,13 @@ def main() -> int:
     names = list(commands)
     times: dict[str, list[float]] = {name: [] for name in names}
     rss: dict[str, list[int]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     for line in measured.stdout.splitlines():
-        round_number, index, elapsed, max_rss = line.split()
+        round_number, index, elapsed, max_rss, cpu_seconds = line.split()
         if int(round_number) >= args.warmup:
             times[names[int(index)]].append(float(elapsed))
             rss[names[int(index)]].append(int(max_rss) // 1024 if sys.platform == "darwin" else int(max_rss))
+            cpu[names[int(index)]].append(float(cpu_seconds))
 
     def ratio(name: str, base: str = "bare") -> float:
         return statistics.median(t / b for t, b in zip(times[name], times[base], strict=True))
@@ -236,6 +250,9 @@ def main() -> int:
 
     def ms(name: str) -> float:
         return statistics.median(times[name]) * 1000
+
+    def cpu_extra_ms(name: str, base: str) -> float:
+        return statistics.median(t - b for t, b in zip(cpu[name], cpu[base], strict=True)) * 1000
 
     def mib(name: str) -> float:
         return max(rss[name]) / 1024
@@ -247,6 +264,8 @@ def main() -> int:
         Figure("list --json, no cache yet, vs JSON floor", ratio("cold", "json floor"), 1.15, "x floor"),
         Figure("list, Rich table: max RSS", mib("table"), 21.0, "MiB"),
         Figure(f"list --json, 100x catalog ({big_rows} services)", ratio("big", "json"), 3.0, "x real"),
+        Figure("list --json, a translated name, vs JSON floor", ratio("miss", "json floor"), 1.30, "x floor"),
+        Figure("the first miss: indexes built, over a cold hit", extra_ms("cold miss", "cold"), 300, "ms"),
     ]
     header = {
         "date": time.strftime("%Y-%m-%d"),
@@ -260,7 +279,8 @@ def main() -> int:
         "bare_python_ms": ms("bare"),
         "bare_python_max_rss_mib": mib("bare"),
         "x_bare_python": {
-            name: ratio(name) for name in ("json", "table", "big", "cold", "json floor", "table floor")
+            name: ratio(name)
+            for name in ("json", "table", "big", "cold", "miss", "cold miss", "json floor", "table floor")
         },
         "median_ms": {name: ms(name) for name in commands},
         "max_rss_mib": {name: mib(name) for name in commands},
@@ -268,10 +288,17 @@ def main() -> int:
             "json": extra_ms("json", "json floor"),
             "table": extra_ms("table", "table floor"),
             "cold": extra_ms("cold", "json floor"),
+            "miss": extra_ms("miss", "json floor"),
+            "cold miss": extra_ms("cold miss", "json floor"),
+        },
+        "cpu_ms_over": {
+            "miss over json": cpu_extra_ms("miss", "json"),
+            "cold miss over cold": cpu_extra_ms("cold miss", "cold"),
         },
         "cold_x_json_floor": ratio("cold", "json floor"),
         "json_floor_prints_what_catcli_prints": floor_matches,
         "table_command": ["catcli", *QUERY, *no_pager],
+        "miss_command": ["catcli", *MISS, "--json"],
     }
     if args.json:
         figures_out = [{**figure._asdict(), "ok": figure.ok} for figure in figures]
@@ -300,6 +327,8 @@ def main() -> int:
             ("table", "list, Rich table"),
             ("big", "list --json, 100x"),
             ("cold", "list --json, no cache"),
+            ("miss", "translated name"),
+            ("cold miss", "translated, no cache"),
         ):
             print(f"  {label:22} {ratio(name):13.2f} {ms(name):10.1f} {mib(name):12.1f}")
         for name, label in (("json", "list --json"), ("table", "the table")):
@@ -309,6 +338,11 @@ def main() -> int:
                 f"  catcli's own work in {label}: {over:+.1f} ms on top of its floor "
                 f"({over / ms(floor_name) * 100:+.0f}% of it)"
             )
+        print(
+            f"  a translated name: {extra_ms('miss', 'json'):+.1f} ms on top of the same rows by name "
+            f"({cpu_extra_ms('miss', 'json'):+.1f} ms of CPU); the first one: "
+            f"{extra_ms('cold miss', 'cold'):+.1f} ms ({cpu_extra_ms('cold miss', 'cold'):+.1f} ms of CPU)"
+        )
         if not floor_matches:
             print("  note: the JSON floor does not print exactly what catcli prints")
     return 0 if all(figure.ok for figure in figures) else 1

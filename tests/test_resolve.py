@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 import sys
+from typing import Any
 
 import pycountry
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from catcli.api import load, resolve_region, resolve_type
 from catcli.errors import EXIT_USAGE, UnknownValue
+from catcli.model import Country
 from catcli.resolve import SIMILAR, Resolver, suggest
 from catcli.text import name_key as catcli_key
 from tests.conftest import CATALOG, Invoke, as_json
@@ -282,7 +285,7 @@ def test_a_grouping_the_catalog_calls_otherwise_points_at_its_region() -> None:
         ("Japn", "Japan"),
         ("Germny", "Germany"),
         ("Mexco", "Mexico"),
-        ("Singapur", "Singapore"),
+        ("Singapure", "Singapore"),
         ("germ", "Germany"),
     ],
 )
@@ -403,3 +406,89 @@ def test_cli_market_says_target_market(invoke: Invoke) -> None:
     assert as_json(invoke("list", "--market", "DEU", "--json")) == as_json(
         invoke("list", "--market", "EU", "--json")
     )
+
+
+def test_suggest_skips_difflib_only_where_no_label_can_be_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    """difflib's ratio is at most 2*shorter/(both lengths): at 0.6, a 6-letter label can still
+    match a 14-letter value (exactly 0.6), never a 15-letter one, nor a megabyte."""
+    assert suggest("abcdef" + "z" * 8, ["abcdef"]) == ["abcdef"]
+    asked: list[str] = []
+    close_matches = difflib.get_close_matches
+
+    def counted(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        asked.append(word)
+        return close_matches(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    assert suggest("abcdef" + "z" * 9, ["abcdef"]) == []
+    assert suggest("z" * 1_000_000, RESOLVER.region_labels) == []
+    assert asked == []
+
+
+# The whole place names people type (issue 17): pycountry's names, and catcli's own table
+# (countries.OTHER_NAMES) for what pycountry lacks.
+
+
+@pytest.mark.parametrize(
+    ("value", "region"),
+    [
+        ("Scotland", "United Kingdom"),
+        ("Wales", "United Kingdom"),
+        ("Northern Ireland", "United Kingdom"),
+        ("northern-ireland", "United Kingdom"),
+        ("Great Britain", "United Kingdom"),
+        ("England", "United Kingdom"),
+        ("Vietnam", "SEA"),
+        ("Viet Nam", "SEA"),
+    ],
+)
+def test_place_names_in_a_region_resolve(value: str, region: str) -> None:
+    assert RESOLVER.region(value).name == region
+
+
+@pytest.mark.parametrize(
+    ("value", "country", "only"),
+    [
+        ("UAE", "United Arab Emirates (AE)", None),
+        ("Macau", "Macao (MO)", None),
+        ("Macao", "Macao (MO)", None),
+        ("Türkiye", "Türkiye (TR)", None),
+        ("Turkey", "Türkiye (TR)", None),
+        ("South Korea", "South Korea (KR)", None),
+        ("Holland", "Netherlands (NL)", EU_ONLY),
+        ("Czechia", "Czechia (CZ)", EU_ONLY),
+    ],
+)
+def test_place_names_in_no_region_get_the_honest_answer(value: str, country: str, only: str | None) -> None:
+    with pytest.raises(UnknownValue) as info:
+        RESOLVER.region(value)
+    assert info.value.message == f"{country} {OUTSIDE}"
+    assert info.value.suggestions == ()
+    assert info.value.hint == (
+        f"{only}; see the regions with: catcli regions"
+        if only
+        else f"{REGION_LIST}; see them with: catcli regions"
+    )
+
+
+def test_the_parts_of_the_uk_follow_gb_wherever_the_catalog_puts_it() -> None:
+    """catcli's table maps a place to its country, not to a region: a catalog without the UK's
+    aliases, or one that puts GB in another region, needs no edit for them."""
+    regions = []
+    for region in CATALOG_DATA.regions:
+        if region.name == "United Kingdom":
+            continue
+        if region.name == "EU":
+            region = region._replace(countries=(*region.countries, Country("GB", "United Kingdom")))
+        regions.append(region)
+    resolver = Resolver.for_catalog(CATALOG_DATA._replace(regions=tuple(regions)))
+    for value in ("England", "Scotland", "Wales", "Northern Ireland", "Great Britain"):
+        assert resolver.region(value) == ("EU", value, "United Kingdom")
+
+
+@pytest.mark.parametrize("value", ["Scotland", "Wales", "Great Britain"])
+def test_cli_parts_of_the_uk(invoke: Invoke, value: str) -> None:
+    asked = invoke("list", "--region", value, "--json")
+    assert as_json(asked) == as_json(invoke("list", "--region", "United Kingdom", "--json"))
+    title = invoke("list", "--region", value, "--type", "mcn").stdout.splitlines()[0]
+    assert "registered in United Kingdom ·" in title

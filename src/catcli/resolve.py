@@ -3,8 +3,10 @@
 Matching ignores case, accents, spaces and punctuation, so 'México', 'mx'
 and 'MEXICO' all find Mexico, and 'mcn/cap' finds the MCN type. A region
 value the catalog does not name is looked up among the world's countries,
-so 'DEU' finds the EU and 'Australia' is told it is in no region, rather
-than offered a name that merely looks alike ('Italia').
+first by their English names and codes, then in pycountry's translations,
+so 'DEU' and '日本' find their regions and 'Australia' or 'Australien' is told
+it is in no region, rather than offered a name that merely looks alike
+('Italia').
 """
 
 from __future__ import annotations
@@ -14,26 +16,42 @@ from typing import NamedTuple
 
 from catcli.errors import UnknownValue
 from catcli.model import CatalogData, Country, Region
-from catcli.text import fold, name_key
+from catcli.text import fold, name_key, quoted
 
 # How alike a typo and a region name must be to suggest it (difflib's ratio).
-# Typos score 0.82 and up ('Singapur' ~ Singapore); real countries that only
+# Typos score above it ('Japn' ~ Japan 0.89, 'Singapure' ~ Singapore 0.89;
+# 'Singapur', at 0.82, is German for it and resolves); real countries that only
 # look like a catalog name stay below it ('Taiwan' ~ Thailand 0.71, 'Australia'
 # ~ Italia 0.67, 'Poland' ~ Ireland 0.62, 'Saudi' ~ Spain 0.60).
 SIMILAR = 0.8
 LISTING = "catcli regions"
+# Longer than any place name: twice the longest in any language pycountry ships
+# (99 characters). A longer value names no country and gets no hint, so a
+# megabyte of input costs one lookup in the catalog's labels.
+LONGEST = 200
 
 
 class Resolved(NamedTuple):
-    """A value as typed, and the catalog's name (a type id or a region name) it resolved to."""
+    """A value as typed, and the catalog's name (a type id or a region name) it resolved to.
+
+    PLACE is the catalog's name of the member country a value named by the
+    world's names (a code, an English name, a translation): what titles show
+    for it, 'Germany' for 'DEU' and 'Thailand' for 'ไทย'; empty otherwise.
+    """
 
     name: str
     asked: str
+    place: str = ""
+
+    @property
+    def shown(self) -> str:
+        """What titles show for the value: PLACE if the world's names resolved it, else the value as typed."""
+        return self.place or self.asked
 
     @property
     def label(self) -> str:
-        """'EU', or 'EU (de)' when something other than the name was typed."""
-        return self.name if self.name == self.asked else f"{self.name} ({self.asked})"
+        """'EU', or 'EU (de)' when something other than the name was typed ('EU (Germany)' for 'DEU')."""
+        return self.name if self.name == self.shown else f"{self.name} ({self.shown})"
 
 
 class Resolver:
@@ -95,7 +113,7 @@ class Resolver:
         ROLE is what the value is for, as messages say it: 'region' or 'target market'.
         """
         found = self._find("region", value)
-        return Resolved(self._world(value, role) if found is None else found, value)
+        return self._world(value, role) if found is None else Resolved(found, value)
 
     def type(self, value: str) -> Resolved:
         """The partner type an id, name or alias names."""
@@ -104,34 +122,55 @@ class Resolver:
             raise UnknownValue("partner type", value, suggest(value, self.type_labels), "catcli types")
         return Resolved(found, value)
 
-    def _world(self, value: str, role: str) -> str:
-        """A value none of the catalog's labels match: a country elsewhere in the world, or a typo."""
-        from catcli import countries  # pycountry: only for a value the catalog does not name
+    def _world(self, value: str, role: str) -> Resolved:
+        """A value none of the catalog's labels match: a country elsewhere in the world, named in
+        English or in another language, or a typo."""
+        from catcli import countries  # pycountry's names: only for a value the catalog does not name
 
-        noun = "registration region" if role == "region" else role
-        outside = f"not in any TikTok Shop Partner Center {noun}"
-        country = countries.lookup(value)
-        if country is not None:
-            region = self._holding(country.code)
-            if region is not None:
-                return region.name
-            message = f"{_named([country])} is {outside}"
+        if len(value) > LONGEST:
+            raise self._unknown(role, value)
+        country = countries.lookup(value) or self._translated(value, role)
+        if country is None:
+            raise self._no_country(value, role)
+        region = self._holding(country.code)
+        if region is None:
+            message = f"{_named([country])} is {_outside(role)}"
             raise self._unknown(role, value, covers=self._covers_only({country.code}), message=message)
+        return Resolved(region.name, value, self._member(country.code))
+
+    def _translated(self, value: str, role: str) -> Country | None:
+        """The country a name in another language names; a usage error when it names several."""
+        from catcli import translations  # ~31,000 names: only once the English ones missed
+
+        found = translations.lookup(value)
+        if len(found) > 1:
+            message = f"{quoted(value)} is a name of {_named(found)} in pycountry's translations"
+            note = "name the country in English or by its ISO code"
+            raise self._unknown(role, value, note=note, message=message)
+        return found[0] if found else None
+
+    def _no_country(self, value: str, role: str) -> UnknownValue:
+        """The error for a value that names no country: a typo's closest names, a grouping the catalog
+        calls otherwise, countries it begins the name of, or a close name in another script."""
+        from catcli import countries, translations  # as in _world
+
         suggestions = suggest(value, self.region_names, cutoff=SIMILAR)
         members = countries.grouping([value])
         linked = [r for r in self.regions if members and countries.grouping((r.name, *r.aliases)) == members]
         if linked:
             # 'ASEAN' where the catalog says 'SEA': point there, and at what it leaves out.
-            raise self._unknown(role, value, [linked[0].name], covers=self._covers_only(members))
-        note = None
-        if not suggestions:
-            near = countries.partial(value)
-            held = [c for c in near if self._holding(c.code) is not None]
-            if held:
-                suggestions = [self._member(c.code) for c in held]
-            elif near:
-                note = f"{_named(near)} {'is' if len(near) == 1 else 'are'} {outside}"
-        raise self._unknown(role, value, suggestions, note=note)
+            return self._unknown(role, value, [linked[0].name], covers=self._covers_only(members))
+        if suggestions:
+            return self._unknown(role, value, suggestions)
+        near = countries.partial(value)
+        held = [c for c in near if self._holding(c.code) is not None]
+        if held:
+            return self._unknown(role, value, [self._member(c.code) for c in held])
+        if near:
+            return self._unknown(role, value, note=f"{_named(near)} {_are(near)} {_outside(role)}")
+        close = translations.closest(value)
+        note = f"the closest country name is {quoted(close[0])}: {_named(close[1])}" if close else None
+        return self._unknown(role, value, note=note)
 
     def _holding(self, code: str) -> Region | None:
         """The catalog region whose member countries include the alpha-2 CODE."""
@@ -177,6 +216,15 @@ def _named(countries: Sequence[Country]) -> str:
     return _joined([f"{c.name} ({c.code})" for c in countries])
 
 
+def _are(countries: Sequence[Country]) -> str:
+    return "is" if len(countries) == 1 else "are"
+
+
+def _outside(role: str) -> str:
+    """'not in any TikTok Shop Partner Center registration region' (or target market)."""
+    return f"not in any TikTok Shop Partner Center {'registration region' if role == 'region' else role}"
+
+
 def _joined(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -189,7 +237,13 @@ def suggest(value: str, labels: Sequence[str], limit: int = 3, cutoff: float = 0
     by_fold: dict[str, str] = {}
     for label in labels:
         by_fold.setdefault(fold(label), label)
-    matches = difflib.get_close_matches(fold(value), list(by_fold), n=limit, cutoff=cutoff)
+    folded = fold(value)
+    # A value so much longer than every label that difflib's own first bound (real_quick_ratio,
+    # 2*shorter/(both lengths), computed here as it computes it) rules out the longest: it matches
+    # none, and difflib's pass over each of its characters is skipped.
+    longest = max(map(len, by_fold), default=0)
+    close = len(folded) <= longest or 2.0 * longest / (len(folded) + longest) >= cutoff
+    matches = difflib.get_close_matches(folded, list(by_fold), n=limit, cutoff=cutoff) if close else []
     if not matches:
         # Prefixes catch what edit distance misses: 'ger' -> Germany.
         prefix = name_key(value)

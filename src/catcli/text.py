@@ -30,13 +30,27 @@ def has_unsafe(value: str) -> bool:
     return re.search(UNSAFE, value) is not None
 
 
+class _Uncombined(dict[int, int | None]):
+    """str.translate's table for ``fold``, filled as characters are met: combining marks go.
+
+    A table rather than a test per character in Python keeps folding in C, so
+    a megabyte of hostile input folds in a fraction of a second, even under a
+    tracer such as coverage (where the loop it replaces took seconds).
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_UNCOMBINED = _Uncombined()
+
+
 def fold(value: str) -> str:
     """Lower-case and strip accents, so 'México' and 'mexico' compare equal."""
     if value.isascii():
         return value.casefold()
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
+    return unicodedata.normalize("NFKD", value).translate(_UNCOMBINED).casefold()
 
 
 def words(value: str) -> list[str]:

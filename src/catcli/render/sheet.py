@@ -244,12 +244,12 @@ def title_parts(
         title.append(names.get(services[0].type, services[0].type))
     if filters is not None and filters.regions:
         title.append(
-            "registered in " + " or ".join(_asked(catalog, r.name, r.asked) for r in filters.regions)
+            "registered in " + " or ".join(_asked(catalog, r.name, r.shown) for r in filters.regions)
         )
     elif len(wheres) == 1:
         title.append(f"registered in {services[0].registration_region}")
     if filters is not None and filters.markets:
-        title.append("targeting " + " or ".join(_asked(catalog, m.name, m.asked) for m in filters.markets))
+        title.append("targeting " + " or ".join(_asked(catalog, m.name, m.shown) for m in filters.markets))
     elif len(wheres) == 1:
         title.append(f"targeting {', '.join(services[0].target_markets)}")
     return tuple(title)
