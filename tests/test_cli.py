@@ -497,13 +497,16 @@ def test_an_empty_list_says_why(invoke: Invoke, args: list[str], why: str) -> No
     ("args", "title"),
     [
         (["--type", "mcn", "--region", "Malaysia"], "MCN/CAP · registered in SEA (Malaysia)"),
-        (
-            ["--region", "SEA"],
-            "registered in SEA (Indonesia, Malaysia, Vietnam, Thailand, Philippines, Singapore)",
-        ),
+        # issue 17: in the catalog's words, not as typed; a region named by itself is only named
+        (["--type", "mcn", "--region", "malaysia"], "MCN/CAP · registered in SEA (Malaysia) ·"),
+        (["--type", "mcn", "--region", "MY"], "MCN/CAP · registered in SEA (Malaysia) ·"),
+        (["--type", "mcn", "--region", "jp"], "MCN/CAP · registered in Japan ·"),
+        (["--region", "SEA"], "8 services · registered in SEA · targeting SEA"),
+        (["--region", "southeast asia"], "8 services · registered in SEA · targeting SEA"),
+        (["--region", "de", "--market", "EU"], "registered in EU (Germany) · targeting EU"),
         (
             ["--market", "uk", "--region", "hk"],
-            "registered in China & Hong Kong (hk) · targeting United Kingdom",
+            "registered in China & Hong Kong (Hong Kong) · targeting United Kingdom",
         ),
         (["-t", "tsp", "-t", "mcn", "-r", "Japan"], "TikTok Shop Partner or MCN/CAP · registered in Japan"),
     ],

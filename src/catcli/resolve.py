@@ -34,9 +34,9 @@ LONGEST = 200
 class Resolved(NamedTuple):
     """A value as typed, and the catalog's name (a type id or a region name) it resolved to.
 
-    PLACE is the catalog's name of the member country a value named by the
-    world's names (a code, an English name, a translation): what titles show
-    for it, 'Germany' for 'DEU' and 'Thailand' for 'ไทย'; empty otherwise.
+    PLACE is the catalog's name of the member country the value named, by
+    its code or a name in any language ('Germany' for 'de', 'DEU' or
+    'Alemania', 'Thailand' for 'ไทย'); empty when it named the region itself.
     """
 
     name: str
@@ -44,14 +44,10 @@ class Resolved(NamedTuple):
     place: str = ""
 
     @property
-    def shown(self) -> str:
-        """What titles show for the value: PLACE if the world's names resolved it, else the value as typed."""
-        return self.place or self.asked
-
-    @property
     def label(self) -> str:
-        """'EU', or 'EU (de)' when something other than the name was typed ('EU (Germany)' for 'DEU')."""
-        return self.name if self.name == self.shown else f"{self.name} ({self.shown})"
+        """What titles and sentences call it, in the catalog's words, never as typed: 'EU (Germany)'
+        for a member country, 'EU' for the region itself (a name or an alias), 'Japan' for 'jp'."""
+        return f"{self.name} ({self.place})" if self.place and self.place != self.name else self.name
 
 
 class Resolver:
@@ -66,12 +62,16 @@ class Resolver:
     """
 
     def __init__(
-        self, region_labels: dict[str, str], type_labels: dict[str, str], regions: Sequence[Region]
+        self,
+        region_labels: dict[str, str],
+        type_labels: dict[str, str],
+        regions: Sequence[Region],
+        places: dict[str, str],
     ) -> None:
         self.region_labels = tuple(region_labels)
         self.type_labels = tuple(type_labels)
         self.regions = tuple(regions)
-        self._labels = {"region": region_labels, "type": type_labels}
+        self._labels = {"region": region_labels, "type": type_labels, "place": places}
         self._quick = {
             table: {label.casefold(): target for label, target in labels.items()}
             for table, labels in self._labels.items()
@@ -81,14 +81,18 @@ class Resolver:
     @classmethod
     def for_catalog(cls, catalog: CatalogData) -> Resolver:
         regions: dict[str, str] = {}
+        places: dict[str, str] = {}  # a member country's code or name -> its name
         for region in catalog.regions:
             for label in region.labels():
                 regions.setdefault(label, region.name)
+            for country in region.countries:
+                places.setdefault(country.code, country.name)
+                places.setdefault(country.name, country.name)
         types: dict[str, str] = {}
         for partner in catalog.types:
             for label in partner.labels():
                 types.setdefault(label, partner.id)
-        return cls(regions, types, catalog.regions)
+        return cls(regions, types, catalog.regions, places)
 
     @property
     def region_names(self) -> tuple[str, ...]:
@@ -113,7 +117,9 @@ class Resolver:
         ROLE is what the value is for, as messages say it: 'region' or 'target market'.
         """
         found = self._find("region", value)
-        return self._world(value, role) if found is None else Resolved(found, value)
+        if found is None:
+            return self._world(value, role)
+        return Resolved(found, value, self._find("place", value) or "")
 
     def type(self, value: str) -> Resolved:
         """The partner type an id, name or alias names."""

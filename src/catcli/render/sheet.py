@@ -243,28 +243,14 @@ def title_parts(
     elif len(types) == 1:
         title.append(names.get(services[0].type, services[0].type))
     if filters is not None and filters.regions:
-        title.append(
-            "registered in " + " or ".join(_asked(catalog, r.name, r.shown) for r in filters.regions)
-        )
+        title.append("registered in " + " or ".join(r.label for r in filters.regions))
     elif len(wheres) == 1:
         title.append(f"registered in {services[0].registration_region}")
     if filters is not None and filters.markets:
-        title.append("targeting " + " or ".join(_asked(catalog, m.name, m.shown) for m in filters.markets))
+        title.append("targeting " + " or ".join(m.label for m in filters.markets))
     elif len(wheres) == 1:
         title.append(f"targeting {', '.join(services[0].target_markets)}")
     return tuple(title)
-
-
-def _asked(catalog: CatalogData, name: str, asked: str) -> str:
-    """'SEA (Malaysia)' for a member country, 'SEA (Indonesia, …)' for the group, 'Japan' for itself."""
-    region = next((r for r in catalog.regions if r.name == name), None)
-    if region is None:
-        return name
-    if name_key(asked) in {name_key(label) for label in (region.name, *region.aliases)}:
-        if len(region.countries) > 1:
-            return f"{name} ({', '.join(c.name for c in region.countries)})"
-        return name
-    return f"{name} ({asked})"
 
 
 def show(name: str, rows: Sequence[Service], catalog: CatalogData) -> Sheet:
