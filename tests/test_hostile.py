@@ -11,6 +11,8 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -181,6 +183,43 @@ def test_import_output_refuses_what_is_not_a_regular_file(tmp_path: Path, kind: 
     assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+# Run as root, a child imports what it needs, becomes an ordinary user, then imports over FILE.
+_AS_NOBODY = """
+import encodings.cp1252, os, signal, sys, tempfile, threading  # what the import loads lazily
+import catcli.cli.maintenance
+from catcli.cli import app
+os.setgid(65534)
+os.setuid(65534)
+app(["import", *sys.argv[1:]], prog_name="catcli")
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="acting as another, ordinary user needs root")
+def test_import_output_refuses_a_read_only_file_as_cp_does() -> None:
+    """Issue 16: an ordinary user's import -o replaced a 0444 FILE through the rename."""
+    folder = Path(tempfile.mkdtemp(prefix="catcli-nobody-"))  # in /tmp, where an ordinary user may go
+    try:
+        for name, source in (("document.md", SOURCE), ("base.toml", CATALOG)):
+            shutil.copyfile(source, folder / name)
+        target = folder / "catalog.toml"
+        target.write_text("read-only\n", encoding="utf-8")
+        for path in (folder, *folder.iterdir()):
+            os.chown(path, 65534, 65534)
+        folder.chmod(0o755)
+        target.chmod(0o444)
+        args = [str(folder / "document.md"), "--base", str(folder / "base.toml"), "--output", str(target)]
+        env = {**os.environ, "HOME": str(folder), "XDG_CACHE_HOME": str(folder / "cache")}
+        result = subprocess.run(
+            [sys.executable, "-c", _AS_NOBODY, *args], capture_output=True, text=True, timeout=60, env=env
+        )
+        assert result.returncode == EXIT_DATA and "read-only to you" in result.stderr, result.stderr
+        assert target.read_text(encoding="utf-8") == "read-only\n"
+        assert stat.S_IMODE(target.stat().st_mode) == 0o444
+        assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+    finally:
+        shutil.rmtree(folder)
 
 
 # -- file names are data: escaped before they reach a terminal ----------------

@@ -197,6 +197,11 @@ def _destination(path: Path) -> tuple[Path, os.stat_result | None]:
     if not stat.S_ISREG(info.st_mode):
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise OutputError(f"cannot write {path}: {kind}", hint=_REGULAR_ONLY)
+    if not os.access(path, os.W_OK):  # a rename would replace it all the same: refuse, as cp does
+        raise OutputError(
+            f"cannot write {path}: the file is read-only to you",
+            hint="make it writable (chmod u+w), or write elsewhere with --output",
+        )
     if os.path.islink(path):
         return Path(os.path.realpath(path)), info  # replace the file the link names, keep the link
     return path, info
