@@ -5,11 +5,16 @@ from __future__ import annotations
 import doctest
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import catcli
 from tests.conftest import ROOT
+
+CATALOG = catcli.load()
 
 
 def test_readme_python_examples_run() -> None:
@@ -46,3 +51,58 @@ def test_select_takes_a_str_or_a_list_and_as_dict_is_the_json_shape() -> None:
     catalog = catcli.load()
     assert catalog.select(type="tsp", region="jp") == catalog.select(type=["TSP"], region=["Japan"])
     assert all(isinstance(v, (str, list)) for v in catalog.select(region="EU")[0].as_dict().values())
+
+
+# Any value a caller might pass by mistake.
+ANYTHING = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.binary(max_size=8),
+    st.text(max_size=12),
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=6), st.binary(max_size=4)), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    st.sampled_from(["tsp", "Japan", "Paid Media", ["Japan", "EU"], b"tsp", ("mcn",), object()]),
+)
+CATALOG_METHODS = ["filters", "select", "show", "search", "check", "matrix", "why_empty"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(method=st.sampled_from(CATALOG_METHODS), args=st.lists(ANYTHING, min_size=0, max_size=4))
+def test_every_catalog_method_answers_or_raises_a_catcli_error(method: str, args: list[object]) -> None:
+    """Issue 16: check(…, None, …) raised IndexError; select(type=b'tsp'), show(None) AttributeError."""
+    try:
+        getattr(CATALOG, method)(*args)
+    except catcli.CatcliError as error:
+        assert error.message and error.exit_code in (1, 2)
+    except TypeError as error:  # too many or too few arguments: Python's own error for a bad call
+        assert "argument" in str(error), error
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    function=st.sampled_from([catcli.resolve_region, catcli.resolve_type]),
+    value=ANYTHING,
+    catalog=st.one_of(st.none(), st.just(CATALOG), ANYTHING),
+)
+def test_the_module_functions_answer_or_raise_a_catcli_error(
+    function: Callable[..., str], value: object, catalog: object
+) -> None:
+    try:
+        function(value, catalog)
+    except catcli.CatcliError as error:
+        assert error.message
+    try:
+        catcli.load(value)  # type: ignore[arg-type]
+    except catcli.CatcliError as error:
+        assert error.exit_code in (2, 3)
+
+
+def test_check_asks_one_question_in_the_api_too() -> None:
+    with pytest.raises(catcli.UsageError, match="2 regions given"):
+        CATALOG.check("Paid Media", "tsp", ["EU", "Japan"])
+    with pytest.raises(catcli.UsageError, match="check needs a type"):
+        CATALOG.check("Paid Media", None, "Japan")
+    with pytest.raises(catcli.UsageError, match="check needs a region"):
+        CATALOG.check("Paid Media", "tsp", [])

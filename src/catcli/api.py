@@ -16,6 +16,7 @@ import os
 from typing import TYPE_CHECKING
 
 from catcli import loading, query
+from catcli.errors import UsageError
 from catcli.model import CatalogData, Service
 from catcli.query import Filters, Spelling
 from catcli.resolve import Resolver
@@ -46,6 +47,11 @@ class Catalog(CatalogData):
 
     def why_empty(self, filters: Filters) -> str:
         """Why those filters select nothing, in the catalog's terms (what ``catcli list`` says)."""
+        if not isinstance(filters, Filters):
+            raise UsageError(
+                f"why_empty takes Filters, not {type(filters).__name__}",
+                hint="pass what catalog.filters(type=…, region=…, market=…) gives",
+            )
         return query.why_empty(self, filters)
 
     def show(
@@ -102,17 +108,20 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
 
 def resolve_region(text: str, catalog: CatalogData | None = None) -> str:
     """The region name TEXT means (a region, alias, country name or ISO code); UnknownValue if none."""
-    return (
-        Resolver.for_catalog(catalog if catalog is not None else load())
-        .region(query.text_argument(text, "region"))
-        .name
-    )
+    return _resolver(catalog).region(query.text_argument(text, "region")).name
 
 
 def resolve_type(text: str, catalog: CatalogData | None = None) -> str:
     """The partner type id TEXT means (an id, name or alias); UnknownValue if none."""
-    return (
-        Resolver.for_catalog(catalog if catalog is not None else load())
-        .type(query.text_argument(text, "type"))
-        .name
-    )
+    return _resolver(catalog).type(query.text_argument(text, "type")).name
+
+
+def _resolver(catalog: object) -> Resolver:
+    """The names of CATALOG (the one the lookup order finds when None); a usage error for anything else."""
+    if catalog is None:
+        return Resolver.for_catalog(load())
+    if not isinstance(catalog, CatalogData):
+        raise UsageError(
+            f"catalog must be a Catalog, not {type(catalog).__name__}", hint="pass what catcli.load() gives"
+        )
+    return Resolver.for_catalog(catalog)

@@ -26,7 +26,12 @@ BOM = "\ufeff"
 
 
 def checked_path(value: str | os.PathLike[str], what: str) -> Path:
-    """A path given on the command line or in the environment; empty is a usage error."""
+    """A path given on the command line, in the environment or to the API; empty, or not a path
+    at all, is a usage error."""
+    if not isinstance(value, str | os.PathLike) or not isinstance(os.fspath(value), str):
+        raise UsageError(
+            f"{what} must be a path, not {type(value).__name__}", hint=f"give a file name for {what}"
+        )
     if not os.fspath(value):
         raise UsageError(f"empty path for {what}", hint=f"give a file name for {what}")
     return Path(value)
