@@ -20,7 +20,7 @@ from typer import _click as click
 from typer.core import TyperGroup
 from typer.main import get_command_from_info
 
-from catcli.cli.options import exit_codes
+from catcli.cli.options import exit_codes, made
 from catcli.completion import COMPLETE_VAR
 from catcli.errors import EXIT_DATA, CatcliError, UsageError
 from catcli.streams import Closed, emit, warn
@@ -46,8 +46,8 @@ COMMANDS = {
 
 def command_info(name: str) -> Any:
     """The registered command NAME (a Typer CommandInfo), importing only its module."""
-    group: typer.Typer = import_module(COMMANDS[name]).group
-    return next(info for info in group.registered_commands if info.name == name)
+    import_module(COMMANDS[name])
+    return made(name)
 
 
 class Group(TyperGroup):

@@ -178,6 +178,8 @@ class Spec:
 
 PLAIN = Spec(catalog=False)  # a command that prints no records and reads no catalog
 SPECS: dict[str, Spec] = {}  # each registered command's Spec, by name (tests walk it)
+_MADE: dict[str, Any] = {}  # each command, once Typer has been given it (a CommandInfo)
+_WAITING: dict[str, tuple[typer.Typer, Command, str | None]] = {}
 
 
 def command(
@@ -185,24 +187,35 @@ def command(
 ) -> Callable[[Command], Command]:
     """Register FUNCTION(run, …its own arguments) as command NAME, with the shared options SPEC asks for.
 
-    NO says what exit code 1 means for it (none: it never answers 'no').
+    NO says what exit code 1 means for it (none: it never answers 'no'). The
+    command is made for Typer only when it is asked for (``made``): a run
+    makes the one command it runs, not its module's others.
     """
 
     def decorate(function: Command) -> Command:
+        SPECS[name] = spec
+        _WAITING[name] = (group, function, no)
+        return function
+
+    return decorate
+
+
+def made(name: str) -> Any:
+    """Command NAME as Typer reads it (a CommandInfo): its own arguments, then the shared options."""
+    if name not in _MADE:
+        group, function, no = _WAITING.pop(name)
+        spec = SPECS[name]
         wrapper = _given_a_run(function, spec)
         own = list(inspect.signature(function).parameters.values())[1:]
         parameters = own + [
             inspect.Parameter(s.name, inspect.Parameter.KEYWORD_ONLY, default=s.default, annotation=s.option)
             for s in spec.options
         ]
-        # What Typer reads to build the command: its own arguments, then the shared options.
         wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
         group.command(name, cls=_Command, epilog=exit_codes(no))(wrapper)
-        SPECS[name] = spec
-        return wrapper
-
-    return decorate
+        _MADE[name] = group.registered_commands[-1]
+    return _MADE[name]
 
 
 def _given_a_run(function: Command, spec: Spec) -> Command:
