@@ -406,3 +406,43 @@ def test_the_catalog_with_something_hostile_inside_loads_or_raises(
 ) -> None:
     text = "".join(LINES[:where]) + inserted + "".join(LINES[where:])
     loads_or_catalog_error(prefix + text.encode("utf-8"))
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="Linux's /proc")
+def test_a_regular_file_that_fails_to_read_is_a_catalog_error() -> None:
+    """/proc/self/mem is a regular file whose first page cannot be read (EIO): the read's own error."""
+    with pytest.raises(CatalogError, match="cannot read catalog /proc/self/mem"):
+        read_text(Path("/proc/self/mem"))
+
+
+def test_a_write_from_another_thread_leaves_the_signal_handlers_alone(tmp_path: Path) -> None:
+    """Only the main thread may set handlers: elsewhere the write goes on without trapping signals."""
+    import threading
+
+    before = signal.getsignal(signal.SIGTERM)
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            write_atomic(tmp_path / "out.toml", "x = 1\n")
+        except BaseException as error:  # the test's thread reports, the test asserts
+            errors.append(error)
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    thread.join()
+    assert errors == [] and (tmp_path / "out.toml").read_text() == "x = 1\n"
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+@pytest.mark.parametrize("name", ["a\0b.toml", "x" * 5000 + ".toml"])
+def test_an_output_path_the_system_refuses_is_an_output_error(tmp_path: Path, name: str) -> None:
+    with pytest.raises(OutputError, match="cannot write"):
+        write_atomic(tmp_path / name, "x = 1\n")
+
+
+def test_text_that_is_not_unicode_is_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "out.toml"
+    with pytest.raises(OutputError, match="not Unicode text"):
+        write_atomic(target, "lone surrogate \udcff")
+    assert not target.exists() and list(tmp_path.iterdir()) == []
