@@ -21,9 +21,10 @@ from typer.core import TyperGroup
 from typer.main import get_command_from_info
 
 from catcli.cli.options import exit_codes
-from catcli.completion import COMPLETE_VAR
 from catcli.errors import EXIT_DATA, CatcliError
 from catcli.streams import Closed, emit, warn
+
+COMPLETE_VAR = "_CATCLI_COMPLETE"  # set by catcli's completion scripts (catcli.completion)
 
 # Every command and the module that defines it: the one list of commands.
 COMMANDS = {
@@ -112,8 +113,8 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(context: typer.Context, value: bool) -> None:
+    if value and not context.resilient_parsing:  # a shell completing the line runs no callback
         from catcli.info import version_line  # only for --version
 
         emit(version_line() + "\n")
@@ -141,10 +142,12 @@ def main() -> None:
         sys.exit(EXIT_DATA)
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-    if COMPLETE_VAR in os.environ:  # a shell asking for completions: Typer's shell classes are needed
-        from typer._completion_classes import completion_init
+    if COMPLETE_VAR in os.environ:
+        from catcli.completion import respond  # a shell is asking: never on a lookup's path
 
-        completion_init()
+        with contextlib.suppress(CatcliError, Closed):
+            emit(respond(typer.main.get_command(app), os.environ[COMPLETE_VAR], os.environ, sys.argv[1:]))
+        sys.exit(_flushed(0))
     code = 0
     try:
         app(prog_name="catcli")

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from catcli.cli.options import Run, Spec, command, complete
+from catcli.cli.options import Completed, Run, Spec, command
 from catcli.errors import EXIT_NO
 from catcli.render import sheet
 from catcli.render.text import sentence
@@ -18,7 +18,7 @@ SERVICE = Annotated[
     typer.Argument(
         metavar="SERVICE",
         help="A service or main category, e.g. 'Paid Media'.",
-        autocompletion=complete("name"),
+        click_type=Completed("name"),
     ),
 ]
 

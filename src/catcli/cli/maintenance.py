@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from catcli import maintain
-from catcli.cli.options import Run, Spec, command
+from catcli.cli.options import Completed, Run, Spec, command
 from catcli.diff import compare
 from catcli.errors import EXIT_NO, UsageError
 from catcli.files import checked_path
@@ -24,19 +24,29 @@ def import_(
     document: Annotated[
         str | None,
         typer.Argument(
-            metavar="DOCUMENT", help="A Partner Center service-category document.", show_default=False
+            metavar="DOCUMENT",
+            help="A Partner Center service-category document.",
+            show_default=False,
+            click_type=Completed("file"),
         ),
     ] = None,
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the catalog to FILE (atomically), '-' for stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the catalog to FILE (atomically), '-' for stdout.",
+            click_type=Completed("file"),
         ),
     ] = None,
     base: Annotated[
         str | None,
         typer.Option(
-            "--base", metavar="CATALOG", help="Take types and regions from here. Default: the bundled one."
+            "--base",
+            metavar="CATALOG",
+            help="Take types and regions from here. Default: the bundled one.",
+            click_type=Completed("file"),
         ),
     ] = None,
     edition: Annotated[
@@ -85,7 +95,12 @@ def validate(
     run: Run,
     path: Annotated[
         str | None,
-        typer.Argument(metavar="[CATALOG]", help="Default: the catalog in use.", show_default=False),
+        typer.Argument(
+            metavar="[CATALOG]",
+            help="Default: the catalog in use.",
+            show_default=False,
+            click_type=Completed("file"),
+        ),
     ] = None,
 ) -> int:
     """Check a catalog and report every problem with its location. Exit 0 if valid, 1 if not.
@@ -112,8 +127,18 @@ def validate(
 )
 def diff(
     run: Run,
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The catalog before ('-' for stdin).")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The catalog after ('-' for stdin).")],
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD", help="The catalog before ('-' for stdin).", click_type=Completed("file")
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            metavar="NEW", help="The catalog after ('-' for stdin).", click_type=Completed("file")
+        ),
+    ],
 ) -> int:
     """What changed between two catalogs, grouped by type and region. Exit 0 if identical, 1 if not.
 
