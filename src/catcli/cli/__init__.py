@@ -20,7 +20,7 @@ from typer import _click as click
 from typer.core import TyperGroup
 from typer.main import get_command_from_info
 
-from catcli.cli.options import exit_codes
+from catcli.cli.options import CheckedHelp, exit_codes
 from catcli.errors import EXIT_DATA, CatcliError
 from catcli.streams import Closed, emit, warn
 
@@ -49,7 +49,7 @@ def command_info(name: str) -> Any:
     return next(info for info in group.registered_commands if info.name == name)
 
 
-class Group(TyperGroup):
+class Group(CheckedHelp, TyperGroup):
     """The root: commands loaded by name when run, and every failure turned into a message and a code."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -61,6 +61,14 @@ class Group(TyperGroup):
         return get_command_from_info(
             command_info(cmd_name), pretty_exceptions_short=True, rich_markup_mode=None
         )
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with the whole first sentence of its help, wrapped: click's own list cuts
+        a sentence short with '...' to keep it on one line."""
+        found = ((name, self.get_command(ctx, name)) for name in self.list_commands(ctx))
+        rows = [(name, command.get_short_help_str(limit=200)) for name, command in found if command]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(  # type: ignore[override]
         self,
@@ -131,7 +139,7 @@ def _root(
     """Which TikTok Shop Partner Center service categories may a partner offer?"""
     if context.invoked_subcommand is None:
         # Bare `catcli` is a request for help: print it to stdout, exit 0.
-        typer.echo(context.get_help())
+        emit(context.get_help() + "\n")
         raise typer.Exit()
 
 

@@ -35,7 +35,7 @@ def list_(run: Run) -> None:
     Examples:
       catcli list --type tsp --region Japan
       catcli list --market UK --json
-      catcli list --region Japan --region Mexico --format csv --fields service_category,definition
+      catcli list -r Japan -r Mexico --format csv --fields type,service_category
     """
     catalog = run.catalog
     chosen = catalog.filters(**run.filters)

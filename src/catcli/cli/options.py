@@ -21,6 +21,7 @@ from catcli.errors import EXIT_DATA, EXIT_NO, EXIT_USAGE, NotFound
 from catcli.location import FLAG as CATALOG_FLAG
 from catcli.render import OutputFormat, named
 from catcli.render.output import Output
+from catcli.streams import emit
 
 Command = Callable[..., int | None]  # FUNCTION(run, its own arguments) -> exit code, or None for 0
 
@@ -108,7 +109,7 @@ _CODES = {
     0: "0  success",
     EXIT_NO: f"{EXIT_NO}  {{no}}",
     EXIT_USAGE: f"{EXIT_USAGE}  usage error: unknown option, value or field (with the closest one)",
-    EXIT_DATA: f"{EXIT_DATA}  a catalog or document cannot be read or trusted, or output cannot be written",
+    EXIT_DATA: f"{EXIT_DATA}  a catalog, document or output cannot be read, trusted or written",
 }
 
 
@@ -136,7 +137,25 @@ class Run:
         return load(self.catalog_path)
 
 
-class _Command(TyperCommand):
+def show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--help written through catcli's checked output: a reader that goes away ends it quietly,
+    as it ends every other output (click's own --help exits 1 on a closed pipe)."""
+    if value and not ctx.resilient_parsing:
+        emit(ctx.get_help() + "\n")
+        ctx.exit()
+
+
+class CheckedHelp(click.Command):
+    """A command whose --help goes through show_help."""
+
+    def get_help_option(self, ctx: click.Context) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.callback = show_help
+        return option
+
+
+class _Command(CheckedHelp, TyperCommand):
     """Usage lines write arguments as SERVICE and OLD NEW, not Typer's {SERVICE}."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
