@@ -86,12 +86,9 @@ def respond(command: click.Command, mode: str, environ: Mapping[str, str], argv:
     if asked is None:
         return ""
     shell, args, word = asked
-    try:
-        context = _resolve_context(command, {}, "catcli", list(args))
-        target, value = _resolve_incomplete(context, list(args), word.value)
-        items = target.shell_complete(context, value)
-    except (click.ClickException, CatcliError):
-        return ""
+    context = _resolve_context(command, {}, "catcli", list(args))  # parses leniently: never raises
+    target, value = _resolve_incomplete(context, list(args), word.value)
+    items = target.shell_complete(context, value)
     if any(item.type == FILES for item in items):
         return "files\n"
     head = word.value[: len(word.value) - len(value)]  # '--region=' of '--region=Uni'
