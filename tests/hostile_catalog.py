@@ -16,19 +16,21 @@ SERVICES = (
     "Bang !! ~ * ? [x] {a,b} # % ^ = : < > |",
 )
 REGION = "Ja$(touch PWNED-5)pan"
-BROKEN_REGION = "New\nline $(touch PWNED-6)"  # the checker takes it today; completion never offers it
 TYPE_NAME = "Ty`touch PWNED-7`pe"
+# A region whose name holds a line break: completion never offers it, whether or not the
+# catalog checker lets such a name in (it refuses names that are not one line).
+BROKEN_REGION = "New\nline $(touch PWNED-6)"
 
 
-def write(path: Path) -> Path:
-    """The hostile catalog, written at PATH (it passes `catcli validate`)."""
+def write(path: Path, broken: bool = False) -> Path:
+    """The hostile catalog, written at PATH (it passes `catcli validate`); BROKEN adds BROKEN_REGION."""
 
     def text(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)  # a TOML basic string
 
     parts = ['[catalog]\nsource = "hostile"\nedition = "2026-01-01"\nimported = "2026-01-01"\n']
     parts.append(f'[[types]]\nid = "evil"\nname = {text(TYPE_NAME)}\naliases = []\n')
-    for region, code in ((REGION, "JP"), (BROKEN_REGION, "DE")):
+    for region, code in ((REGION, "JP"), *([(BROKEN_REGION, "DE")] if broken else [])):
         country = text(region + " land")
         parts.append(
             f"[[regions]]\nname = {text(region)}\naliases = []\n"

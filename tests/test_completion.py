@@ -125,8 +125,25 @@ def _bash_reads(*typed: str) -> list[str]:
     return done.stdout.decode("utf-8", "surrogateescape").split("\0")[:-1]
 
 
-def test_a_name_holding_a_line_break_or_a_control_character_is_never_offered(hostile: Path) -> None:
-    assert bash("catcli list --region New") == ["values"]
+def test_a_name_holding_a_line_break_or_a_control_character_is_never_offered(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import catcli.completion
+
+    monkeypatch.setattr(
+        catcli.completion,
+        "_values",
+        lambda kind, catalog: ["New\nline", "New\x1b[2J", "New\u202eYork", "Newport"],
+    )
+    assert bash("catcli list --region New") == ["values", "Newport"]
+    assert words("zsh", "list", "--region", "New") == ["values", "Newport"]
+    monkeypatch.undo()
+    # Whether or not the catalog checker lets such a name in, it never reaches the line.
+    broken = str(hostile_catalog.write(tmp_path / "broken.toml", broken=True))
+    assert words("zsh", "list", "--catalog", broken, "--region", "New") == ["values"]
+
+
+def test_hostile_regions_are_offered_as_text(hostile: Path) -> None:
     assert bash("catcli list --region Ja") == [
         "values",
         "Ja\\$\\(touch\\ PWNED-5\\)pan",
