@@ -95,37 +95,45 @@ def page(text: str, command: str, height: int) -> None:
 def _paged(argv: list[str], text: str) -> bool:
     """TEXT shown through the pager ARGV; False when it cannot be started.
 
-    catcli waits for the pager, as git and gh do, and ignores Ctrl-C until
-    it ends: the key is the pager's (both are in the terminal's foreground
-    group), so catcli never leaves a pager running with the terminal's echo off.
+    catcli waits for the pager, as git and gh do, and lets Ctrl-C be the
+    pager's from before it starts until it ends (both are in the terminal's
+    foreground group), so catcli never leaves a pager running with the
+    terminal's echo off.
     """
     import subprocess  # only when a long table is paged on a terminal
 
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LESSCHARSET", "utf-8")
-    try:
-        pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        return False  # no such pager: print as if there were none
-    with _sigint_ignored(), pager:  # the pager was started with Ctrl-C's default action
-        assert pager.stdin is not None
+    with _ctrl_c_left_to_the_pager():
         try:
-            pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
-            pager.stdin.close()
-        except BrokenPipeError:
-            pass  # the reader quit the pager early: that is fine
+            pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+        except OSError:
+            return False  # no such pager: print as if there were none
+        with pager:
+            assert pager.stdin is not None
+            try:
+                pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+                pager.stdin.close()
+            except BrokenPipeError:
+                pass  # the reader quit the pager early: that is fine
     return True
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ctrl-C ignored inside the block, then handled as before (only the main thread can say)."""
+def _ctrl_c_left_to_the_pager() -> Iterator[None]:
+    """Ctrl-C does nothing to catcli inside the block, then is handled as before.
+
+    A handler that does nothing, not SIG_IGN: a program started inside the
+    block gets Ctrl-C's default action back when it starts (an ignored signal
+    would stay ignored in it). Only the main thread may set handlers; in any
+    other, nothing changes.
+    """
     import signal  # only around a pager
 
     try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: signals are not ours to change
+        previous = signal.signal(signal.SIGINT, lambda number, frame: None)
+    except ValueError:  # not the main thread
         yield
         return
     try:
