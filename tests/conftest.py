@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from catcli.cli import app
+from tests.source_page import page
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -47,21 +49,25 @@ def _stable_environment(
 def invoke() -> Invoke:
     runner = CliRunner()
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Result:
-        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
 
     return run
+
+
+def examples_folder(folder: Path, catalog: Path = CATALOG) -> Path:
+    """FOLDER made to hold the files the help's examples name (copies of CATALOG and the document)."""
+    for name in ("catalog.toml", "old.toml", "edited.toml"):
+        shutil.copyfile(catalog, folder / name)
+    shutil.copyfile(SOURCE, folder / "partner-center.md")
+    (folder / "partner-center.html").write_text(page(SOURCE.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
 
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working directory holding the files the help's examples name, so every example runs."""
-    import shutil
-
-    for name in ("catalog.toml", "old.toml", "edited.toml"):
-        shutil.copyfile(CATALOG, tmp_path / name)
-    shutil.copyfile(SOURCE, tmp_path / "partner-center.md")
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(examples_folder(tmp_path))
     return tmp_path
 
 

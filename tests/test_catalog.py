@@ -79,7 +79,7 @@ def test_invalid_toml_names_file_line_and_column(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('type = "mcn"', 'type = "agency"', r"services\[52\] \(line \d+\): unknown type 'agency'"),
+        ('type = "mcn"', 'type = "agency"', r"services\[52\] \(line \d+\): type: unknown type 'agency'"),
         ('registration_region = "Japan"', 'registration_region = "Atlantis"', r"unknown region 'Atlantis'"),
         ('target_markets = ["Japan"]', "target_markets = []", r"'target_markets' is empty"),
         (

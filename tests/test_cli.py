@@ -296,6 +296,13 @@ def test_version(invoke: Invoke) -> None:
     assert result.exit_code == 0 and re.fullmatch(r"catcli \S+.*\n", result.stdout)
 
 
+def test_version_escapes_the_path_of_an_unreadable_catalog(invoke: Invoke) -> None:
+    """Issue 16: CATCLI_CATALOG=$'/tmp/\\e]0;X\\a' catcli --version set the terminal's title."""
+    result = invoke("--version", env={"CATCLI_CATALOG": "/tmp/\x1b]0;X\x07"})
+    assert result.exit_code == 0 and "catalog unreadable" in result.stdout
+    assert "\x1b" not in result.stdout and "\\x1b]0;X\\x07" in result.stdout
+
+
 def test_every_command_has_help_with_an_example_and_is_in_the_readme(invoke: Invoke) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in app.commands():

@@ -19,6 +19,7 @@ import pytest
 from catcli.render import OutputFormat
 from tests import app
 from tests.conftest import Invoke, as_json
+from tests.test_page import parse as parse_page
 
 DATA = app.data_commands()  # the commands that print records: each takes every format
 
@@ -46,6 +47,10 @@ def _markdown(text: str) -> None:
     assert len({line.count(" | ") for line in lines if not line.startswith("|--")}) <= 2
 
 
+def _html(text: str) -> None:
+    parse_page(text)  # a real HTML5 parser, strict: a parse error fails (more in tests/test_page.py)
+
+
 def _table(text: str) -> None:
     assert all(line == line.rstrip() for line in text.splitlines())  # a table line never ends in blanks
 
@@ -58,6 +63,7 @@ PARSERS: dict[OutputFormat, Callable[[str], None]] = {
     OutputFormat.CSV: _delimited(","),
     OutputFormat.TSV: _delimited("\t"),
     OutputFormat.MARKDOWN: _markdown,
+    OutputFormat.HTML: _html,
 }
 
 

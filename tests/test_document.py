@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catcli.api import load
-from catcli.document import parse, repair_mojibake, to_catalog
+from catcli.document import parse, to_catalog
 from catcli.errors import CatalogError
+from catcli.pagetable import repair_mojibake
 from catcli.resolve import Resolver
 from tests.conftest import CATALOG, SOURCE, Invoke
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 # difflib is not listed: typer's vendored click imports it for its own suggestions.
-HEAVY = ("rich", "pydantic", "markdown_it", "pygments", "tomllib")
+HEAVY = ("rich", "pydantic", "markdown_it", "pygments", "tomllib", "html", "html5lib")
+# The page's reader and writer (and the reader's table logic): only for a page.
+PAGE_MODULES = ("catcli.webpage", "catcli.webtable", "catcli.pagetable", "catcli.render.page")
 
 
 def _catcli() -> str:
@@ -59,9 +61,31 @@ def test_machine_and_error_paths_import_nothing_heavy(tmp_path: Path, args: list
     result = _run([sys.executable, "-c", code, *args], tmp_path)
     modules = result.stderr.split("MODULES ")[-1].split()
     assert "catcli.cli" in modules
-    loaded = [m for m in modules if m.split(".")[0] in HEAVY]
+    loaded = [m for m in modules if m.split(".")[0] in HEAVY or m in PAGE_MODULES]
     assert loaded == []
     assert not {"catcli.completion", "catcli.shellwords"} & set(modules)  # only when a shell asks
+
+
+@pytest.mark.parametrize(
+    ("args", "loads"),
+    [
+        (["list", "--format", "html"], {"catcli.render.page", "html"}),
+        (["import", "PAGE", "-o", "-"], {"catcli.webpage", "catcli.webtable", "html.parser"}),
+    ],
+)
+def test_the_page_code_loads_when_it_is_used(tmp_path: Path, args: list[str], loads: set[str]) -> None:
+    """The other side of the test above: the same probe sees the page's modules when they are used."""
+    from tests.conftest import SOURCE
+    from tests.source_page import page
+
+    (tmp_path / "page.html").write_text(page(SOURCE.read_text(encoding="utf-8")), encoding="utf-8")
+    code = (
+        "import sys, runpy; sys.argv = ['catcli', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('catcli', run_name='__main__')\nfinally:\n"
+        "    sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)))"
+    )
+    result = _run([sys.executable, "-c", code, *(a.replace("PAGE", "page.html") for a in args)], tmp_path)
+    assert loads <= set(result.stderr.split("MODULES ")[-1].split()), result.stderr[:300]
 
 
 def test_table_path_does_import_rich(tmp_path: Path) -> None:
@@ -71,7 +95,7 @@ def test_table_path_does_import_rich(tmp_path: Path) -> None:
         "    sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)))"
     )
     result = _run([sys.executable, "-c", code], tmp_path)
-    assert "rich.table" in result.stderr.split("MODULES ")[-1].split()
+    assert "rich.console" in result.stderr.split("MODULES ")[-1].split()
 
 
 def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:

@@ -70,3 +70,11 @@ def test_markdown_table_escapes_pipes_and_breaks() -> None:
     assert lines[1] == "| --- | --- | --- |"
     assert "line one<br>line two" in lines[2]
     assert "\\| pipe" in lines[3] and lines[3].count(" | ") == 2
+
+
+@pytest.mark.parametrize("fmt", [f for f in OutputFormat if not f.has(PEOPLE)])
+def test_headers_are_escaped_like_cells(fmt: OutputFormat) -> None:
+    """A header can be a catalog's name (the matrix has one column per region): escaped like any value."""
+    header = ["type", "Ja\x1b]0;PWNED\x07pan"]
+    out = fmt.write()([{"type": "tsp", header[1]: "yes"}], header, True)
+    assert "\x1b" not in out and "\x07" not in out

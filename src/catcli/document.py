@@ -18,19 +18,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from catcli import tomlio
-from catcli.errors import CatalogError, UnknownValue
+from catcli.errors import CatalogError
 from catcli.files import BOM
-from catcli.model import CatalogData, Edition, Service, ServiceField
+from catcli.model import CatalogData
+from catcli.pagetable import (
+    CELL_NAMES,
+    COLUMNS,
+    INVISIBLE,
+    Row,
+    catalog_of,
+    clean_lines,
+    partner_type,
+    service,
+    written,
+)
 from catcli.resolve import Resolver
-from catcli.schema import build
-from catcli.text import UNSAFE
-
-# Control and invisible characters (catcli.text.UNSAFE), compiled: the import path can afford it.
-INVISIBLE = re.compile(UNSAFE)
 
 # The only line endings Markdown knows; str.splitlines() also splits at
 # U+2028/2029, U+0085, \v, \f and \x1c-\x1e, cutting a table row in two.
@@ -39,45 +43,8 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 # attempt never backtracks over a run twice (headings, separators and
 # comments are read with string methods instead).
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-_PARENTHESES = re.compile(r"\([^)]*\)?")
-# Runs of characters that UTF-8 bytes become when decoded as Windows-1252.
-_CP1252_RUN = re.compile(
-    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
-)
-# The page's columns, in its order; a table's heading gives the partner type.
-PAGE_COLUMNS: tuple[ServiceField, ...] = (
-    "registration_region",
-    "target_markets",
-    "main_category",
-    "service_category",
-    "definition",
-)
-CELL_NAMES = tuple(name.replace("_", " ") for name in PAGE_COLUMNS)
-COLUMNS = len(PAGE_COLUMNS)
 # The page's mark on a cell that spans rows; the rows below it leave the cell empty.
 _SPAN_MARK = "rowSpan"
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A service and the document line it came from."""
-
-    service: Service
-    line: int
-
-
-def repair_mojibake(text: str) -> str:
-    """Undo UTF-8-read-as-Windows-1252 ('â€™' -> '’'), leaving real accents alone."""
-
-    def fix(match: re.Match[str]) -> str:
-        try:
-            return match.group().encode("cp1252").decode("utf-8")
-        except UnicodeError:
-            return match.group()
-
-    return _CP1252_RUN.sub(fix, text)
 
 
 def _drop_comments(cell: str) -> str:
@@ -100,9 +67,7 @@ def _drop_comments(cell: str) -> str:
 
 def cell_lines(cell: str) -> list[str]:
     """A cell's lines: comments dropped, split at <br>, trimmed, mojibake repaired."""
-    pieces = _BREAK.split(_drop_comments(cell))
-    lines = (_SPACES.sub(" ", p).strip() for p in pieces)
-    return [repair_mojibake(line) for line in lines if line]
+    return clean_lines(_BREAK.split(_drop_comments(cell)))
 
 
 def split_row(line: str) -> list[str]:
@@ -266,12 +231,7 @@ class _Reader:
                 f"{self.source}:{header.number}: table has no '# <partner type>' heading above it",
                 hint="each table needs its own heading: '# TSP', '# MCN/CAP' or '# Affiliate Partner'",
             )
-        try:
-            return self.resolver.type(heading.text).name
-        except UnknownValue as exc:
-            raise CatalogError(
-                f"{self.source}:{heading.number}: unknown partner type {heading.text!r}", hint=exc.hint
-            ) from None
+        return partner_type(self.resolver, heading.text, f"{self.source}:{heading.number}")
 
     def _row(self, line: _Line, partner: str) -> None:
         """One service; an empty cell continues a cell above that spans rows (the page's row spans)."""
@@ -293,8 +253,8 @@ class _Reader:
                 )
             cells[column] = self.above[column]
         self.above = cells
-        service = _service(partner, cells, line.number, self.resolver, self.source)
-        self.rows.append(Row(service, line.number))
+        row = service(partner, cells, line.number, self.resolver, self.source)
+        self.rows.append(Row(row, line.number))
 
     def finish(self) -> list[Row]:
         """The services, once every '|' line is accounted for."""
@@ -324,66 +284,13 @@ def parse(text: str, resolver: Resolver, source: str = "document") -> list[Row]:
     return reader.finish()
 
 
-def _service(partner: str, cells: list[list[str]], line: int, resolver: Resolver, source: str) -> Service:
-    region_cell, market_cell, main, name, definition = cells
-    region = _regions(region_cell, "registration region", line, resolver, source)
-    if len(region) != 1:
-        found = ", ".join(region) or "none (only a parenthesised gloss)"
-        raise CatalogError(f"{source}:{line}: expected one registration region, found {found}")
-    markets = _regions(market_cell, "target market", line, resolver, source)
-    if not markets:
-        raise CatalogError(f"{source}:{line}: no target market (only a parenthesised gloss)")
-    return Service(
-        type=partner,
-        registration_region=region[0],
-        target_markets=tuple(markets),
-        main_category=" ".join(main),
-        service_category=" ".join(name),
-        definition="\n".join(definition),
-    )
-
-
-def _regions(cell: list[str], kind: str, line: int, resolver: Resolver, source: str) -> list[str]:
-    """Region names in a cell; a group's member list '(Germany Italy …)' is only a gloss."""
-    names = [n.strip() for n in _PARENTHESES.sub("\n", "\n".join(cell)).split("\n")]
-    found: list[str] = []
-    for name in filter(None, names):
-        try:
-            region = resolver.region(name, kind).name
-        except UnknownValue as exc:
-            raise CatalogError(f"{source}:{line}: unknown {kind} {name!r}", hint=exc.hint) from None
-        if region not in found:
-            found.append(region)
-    return found
-
-
-DEFAULT_SOURCE = "TikTok Shop Partner Center: Service categories"
-
-
 def to_catalog(text: str, base: CatalogData, source: str = "document") -> CatalogData:
     """The base catalog's types and regions with the document's services."""
-    rows = parse(text, Resolver.for_catalog(base), source)
-    first_seen: dict[tuple[object, ...], int] = {}
-    for row in rows:
-        line = first_seen.setdefault(row.service.identity(), row.line)
-        if line != row.line:
-            raise CatalogError(f"{source}:{row.line}: repeats the service on line {line}")
-    return base._replace(services=tuple(row.service for row in rows))
+    return catalog_of(parse(text, Resolver.for_catalog(base), source), base, source)
 
 
 def import_text(
     text: str, source: str, base: CatalogData, edition: str, imported: str
 ) -> tuple[str, CatalogData]:
     """A document as catalog TOML, checked as a catalog before anyone writes it."""
-    catalog = to_catalog(text, base, source)
-    catalog = catalog._replace(
-        edition=Edition(source=base.edition.source or DEFAULT_SOURCE, edition=edition, imported=imported)
-    )
-    written = tomlio.dumps(catalog)
-    checked, problems = build(tomlio.parse(written, "<imported catalog>"), written)
-    if problems or checked is None:
-        raise CatalogError(
-            f"{source}: the imported catalog would not be valid: {problems[0]}",
-            hint="fix the document (or the base catalog's types and regions) and import again",
-        )
-    return written, checked
+    return written(to_catalog(text, base, source), source, edition, imported)

@@ -33,7 +33,12 @@ def checked_path(value: str | os.PathLike[str], what: str) -> Path:
 
 
 def read_text(path: Path, kind: str = "catalog") -> str:
-    """A catalog's (or a document's) text; every way that fails is a CatalogError.
+    """A catalog's (or a document's) text, as UTF-8; every way that fails is a CatalogError."""
+    return decode(read_bytes(path, kind), path)
+
+
+def read_bytes(path: Path, kind: str = "catalog") -> bytes:
+    """A file's bytes, at most MAX_BYTES of them; every way that fails is a CatalogError.
 
     The path is checked before it is opened, so a device is never opened at
     all (opening one can have effects: a tape rewinds, a terminal becomes the
@@ -61,7 +66,7 @@ def read_text(path: Path, kind: str = "catalog") -> str:
         os.close(fd)
     if len(data) > MAX_BYTES:
         raise too_large(f"{kind} {path}")
-    return decode(data, path)
+    return data
 
 
 def too_large(what: str) -> CatalogError:

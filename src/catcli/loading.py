@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from catcli import cache
 from catcli.errors import CatalogError
-from catcli.files import read_text
+from catcli.files import decode, read_bytes, read_text
 from catcli.location import Located, locate
 from catcli.model import CatalogData
 
@@ -45,17 +45,17 @@ def load_located(located: Located) -> CatalogData:
 
 
 def _cached_or_read(path: Path) -> CatalogData:
-    """The catalog a lookup chose: checked before and unchanged since, it comes from the
-    cache (catcli.cache) without parsing; the TOML parser and the checker are
-    imported only on a miss."""
-    cache_key = cache.key(path)
-    if cache_key is not None:
-        cached = cache.get(cache_key)
-        if cached is not None:
-            return cached
-    catalog = read(path)
-    if cache_key is not None:
-        cache.put(cache_key, catalog)
+    """The catalog a lookup chose. Its bytes are read every time; when the cache
+    (catcli.cache) holds a checked catalog made from exactly these bytes, that is
+    the answer, without parsing: the TOML parser and the checker are imported
+    only on a miss."""
+    data = read_bytes(path)
+    key = cache.catalog_key(data)
+    cached = cache.rebuilt(cache.get(str(path.absolute()), key))
+    if cached is not None:
+        return cached
+    catalog = from_text(decode(data, path), str(path))
+    cache.put(str(path.absolute()), key, cache.plain(catalog))
     return catalog
 
 

@@ -5,28 +5,95 @@ answers from the new edition at once, without the user having to find, or
 have the right to write, the catalog inside the package. The summary says
 what changed against the catalog it replaces, so an import that lost rows is
 noticed when it happens rather than at the next lookup.
+
+It reads three kinds of file, told apart by what they hold, not by their
+names: the Partner Center page as a browser saves it (HTML, catcli.webpage),
+the same page as Markdown (catcli.document), and a catalog (TOML), which is
+checked and installed as it is, so an edited catalog takes effect.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import os
 import re
 import sys
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
 from catcli.diff import COMPARED, compare
 from catcli.document import import_text
 from catcli.errors import CatalogError, CatcliError, UsageError
-from catcli.files import MAX_BYTES, checked_path, decode, output_path, read_text, too_large, write_atomic
-from catcli.loading import from_text, read
+from catcli.files import (
+    BOM,
+    MAX_BYTES,
+    checked_path,
+    decode,
+    output_path,
+    read_bytes,
+    too_large,
+    write_atomic,
+)
+from catcli.loading import from_text, read, validate
 from catcli.location import ENV_VAR, bundled_path, user_path
 from catcli.model import CatalogData
+from catcli.problems import Problem
 from catcli.text import quoted
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A catalog's tables: a line opening one makes the file a catalog, even one too broken to parse.
+_CATALOG_TABLES = ("[catalog]", "[[types]]", "[[regions]]", "[[services]]")
+
+
+class Reader(str, Enum):
+    """What a file to import holds, and so which reader reads it (``import --from``)."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+    TOML = "toml"
+
+
+def sniff(data: bytes, otherwise: Reader = Reader.MARKDOWN) -> Reader:
+    """What DATA holds, from its content: a page opens with a tag (or a doctype) after any comments;
+    a catalog has a line opening one of its tables, a document a table row ('|'); anything else
+    is read as OTHERWISE (import takes it for a document, validate and diff for a catalog)."""
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        start = head.decode("utf-16", "replace")
+    else:
+        start = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    start = start.lstrip(f"{BOM} \t\r\n\f")
+    while start.startswith("<!--") and start.find("-->") != -1:
+        start = start[start.find("-->") + 3 :].lstrip(" \t\r\n\f")
+    if start[:1] == "<" and (start[1:2].isalpha() or start[:9].lower() == "<!doctype"):
+        return Reader.HTML
+    lines = data.decode("utf-8", "replace").splitlines()
+    if any(line.strip().startswith(_CATALOG_TABLES) for line in lines):
+        return Reader.TOML
+    if any(line.lstrip().startswith("|") for line in lines):
+        return Reader.MARKDOWN  # a table row, and no catalog table: a document
+    return otherwise
+
+
+def read_document(
+    data: bytes, name: str, reader: Reader, base: CatalogData, edition: str
+) -> tuple[str, CatalogData]:
+    """A page, document or catalog as catalog TOML and the catalog it is, checked.
+
+    A catalog is taken as it is, comments and all; a page or document gets
+    BASE's types and regions and is dated EDITION.
+    """
+    if reader is Reader.TOML:
+        text = decode(data, name)
+        return text, from_text(text, name)
+    if reader is Reader.HTML:
+        from catcli.webpage import import_page  # only for a page: never on a lookup's path
+
+        return import_page(data, name, base, edition, today())
+    return import_text(decode(data, name), name, base, edition, today())
 
 
 class Imported(NamedTuple):
@@ -74,17 +141,32 @@ def _edition(value: str | None) -> str:
     )
 
 
-def import_document(document: str, base: str | None, edition: str | None, output: str | None) -> Imported:
+def import_document(
+    document: str,
+    base: str | None,
+    edition: str | None,
+    output: str | None,
+    reader: Reader | None = None,
+) -> Imported:
     """The imported catalog, written where asked: FILE, the user catalog (default), or stdout ('-').
 
-    Everything that can fail (the document, the base, the date) fails before
-    anything is written, so a failed import leaves the catalog in use alone.
+    READER says what the file holds; by default its content does. Everything
+    that can fail (the file, the base, the date) fails before anything is
+    written, so a failed import leaves the catalog in use alone.
     """
     source = checked_path(document, "DOCUMENT")
     target = _target(output)
+    data = read_bytes(source, "document")
+    kind = reader or sniff(data)
+    if kind is Reader.TOML and (base is not None or edition is not None):
+        raise UsageError(
+            f"{source} is a catalog: it has its own types, regions and edition, so --base and --edition"
+            " do not apply",
+            hint="edit its [catalog] table instead; or give --from markdown or --from html for a document",
+        )
     dated = _edition(edition)
     base_catalog = read(checked_path(base, "--base") if base is not None else bundled_path())
-    text, catalog = import_text(read_text(source, "document"), str(source), base_catalog, dated, today())
+    text, catalog = read_document(data, str(source), kind, base_catalog, dated)
     user = output is None
     if target is None:
         return Imported(text, catalog, None, None, user)
@@ -200,13 +282,52 @@ def reset() -> str:
 
 
 def load_for_diff(name: str) -> CatalogData:
-    """A catalog file for diff; '-' reads standard input (bounded), so an import can be piped in."""
+    """A catalog, page or document for diff; '-' reads standard input (bounded), so an import can be
+    piped in. A page or document is read as ``import`` reads it, onto the bundled catalog, dated today."""
     if name != "-":
-        return read(checked_path(name, "a catalog"))
+        data, label = read_bytes(checked_path(name, "a catalog"), "catalog"), name
+    else:
+        data, label = _stdin(), "<stdin>"
+    return read_any(data, label)
+
+
+def read_any(data: bytes, name: str) -> CatalogData:
+    """What a catalog, page or document (told apart by content) holds, as a checked catalog."""
+    kind = sniff(data, otherwise=Reader.TOML)
+    if kind is Reader.TOML:
+        return from_text(decode(data, name), name)
+    return read_document(data, name, kind, read(bundled_path()), today())[1]
+
+
+def check_file(path: Path) -> tuple[CatalogData | None, list[Problem]]:
+    """Every problem of a catalog file; for a page or document, the first that stops its import.
+
+    Nothing is written: a page is checked as ``import`` would read it.
+    """
+    data = read_bytes(path, "catalog")
+    kind = sniff(data, otherwise=Reader.TOML)
+    if kind is Reader.TOML:
+        return validate(path)
+    try:
+        return read_document(data, str(path), kind, read(bundled_path()), today())[1], []
+    except CatalogError as exc:
+        return None, [_problem(exc, str(path))]
+
+
+def _problem(error: CatalogError, name: str) -> Problem:
+    """A reader's error as a problem: the readers begin every message with 'NAME:LINE: ' or 'NAME: '."""
+    rest = error.message.removeprefix(f"{name}:")
+    number, _, message = rest.partition(": ")
+    if number.isdigit():
+        return Problem("", message, int(number))
+    return Problem("", rest.strip())
+
+
+def _stdin() -> bytes:
     try:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     except (OSError, AttributeError, ValueError) as exc:
         raise CatalogError(f"cannot read standard input: {exc}") from None
     if len(data) > MAX_BYTES:
         raise too_large("standard input")
-    return from_text(decode(data, "<stdin>"), "<stdin>")
+    return data

@@ -9,6 +9,17 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
+from catcli.text import UNSAFE
+
+# What an unrepaired copy from the Partner Center page leaves behind (compiled on first use).
+_RESIDUE = r"(?i:<br\s*/?>)|<!--|-->|â€|Ã[\x80-\xbf]|ðŸ"  # only the tag ignores case
+# Substrings that every residue match contains: `in` scans a large catalog
+# ~20x faster than the regex, which then runs only on a hit.
+RESIDUE_MARKERS = ("<", "-->", "â€", "Ã", "ðŸ")
+# The most a text value (a definition, a name) may hold: the longest today is 469
+# characters on 2 lines. Far more is a mistake, and drawing it would be slow.
+MAX_CHARACTERS = 5_000
+MAX_LINES = 50
 _ENTRY_HEADER = r"\s*\[\[?\s*(\w+)\s*\]\]?\s*(?:#.*)?$"  # [[services]] or [catalog]
 
 
@@ -139,3 +150,35 @@ def toml_type(value: Any) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
+
+
+def oversized(value: str) -> bool:
+    """More than a text value may hold: what a person reads must also be drawn in a blink."""
+    return len(value) > MAX_CHARACTERS or value.count("\n") >= MAX_LINES
+
+
+def size_problems(name: str, value: str) -> Iterator[str]:
+    """More characters or lines than a text value may hold."""
+    if len(value) > MAX_CHARACTERS:
+        yield f"{name} holds {len(value):,} characters; at most {MAX_CHARACTERS:,}"
+    if value.count("\n") >= MAX_LINES:
+        yield f"{name} holds {value.count(chr(10)) + 1:,} lines; at most {MAX_LINES}"
+
+
+def text_problems(name: str, value: str) -> Iterator[str]:
+    """What is wrong with one text field: its size, page residue, invisible characters."""
+    yield from size_problems(name, value)
+    residue = re.search(_RESIDUE, value)
+    if residue:
+        yield f"{name} holds markup or mojibake residue {residue.group()!r}"
+    hidden = re.search(UNSAFE, value)
+    if hidden:
+        yield f"{name} holds an invisible or control character U+{ord(hidden.group()):04X}"
+
+
+def name_problems(name: str, value: str) -> Iterator[str]:
+    """What is wrong with a name (of a type, a region, a country, the source): what is wrong
+    with text, and a line break, since a name is one line wherever it is shown."""
+    yield from text_problems(name, value)
+    if "\n" in value:
+        yield f"{name} holds a line break (a name is one line)"

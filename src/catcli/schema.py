@@ -6,13 +6,24 @@ the ``[catalog]`` table, the types and the regions; the service rows are
 checked by catcli.rows, with rules derived from the model's field facts.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from catcli.model import EDITION_FIELDS, CatalogData, Country, Edition, PartnerType, Region
-from catcli.problems import Checker, Problem, entry_name, string, strings, tables, unknown_keys
+from catcli.problems import (
+    RESIDUE_MARKERS,
+    Checker,
+    Problem,
+    entry_name,
+    name_problems,
+    oversized,
+    string,
+    strings,
+    tables,
+    unknown_keys,
+)
 from catcli.rows import Known, check_services
-from catcli.text import name_key
+from catcli.text import has_unsafe, name_key
 
 TOP_LEVEL = ("catalog", "types", "regions", "services")
 
@@ -48,6 +59,7 @@ def _check_edition(value: Any, checker: Checker) -> Edition:
         text = string(value, name, "catalog", checker)
         if name != "source" and text and not _is_date(text):
             checker.add("catalog", f"{name!r} must be a real day written YYYY-MM-DD, not {text!r}")
+        _names(checker, "catalog", [(name, text)])
         fields[name] = text
     return Edition(**fields)
 
@@ -76,6 +88,11 @@ def _check_types(value: Any, checker: Checker) -> list[PartnerType]:
             name=string(table, "name", entry, checker),
             aliases=strings(table, "aliases", entry, checker, required=False),
         )
+        _names(
+            checker,
+            entry,
+            [("id", partner.id), ("name", partner.name), *(("alias", a) for a in partner.aliases)],
+        )
         for label in partner.labels():
             _claim(owner, label, partner.id, entry, "type", checker)
         types.append(partner)
@@ -98,15 +115,28 @@ def _check_regions(value: Any, checker: Checker) -> list[Region]:
                     c_entry, f"code {code!r} must be an ISO 3166-1 alpha-2 code (two capital letters)"
                 )
             countries.append(Country(code=code, name=string(country, "name", c_entry, checker)))
+            _names(checker, c_entry, [("name", countries[-1].name)])
         region = Region(
             name=string(table, "name", entry, checker),
             countries=tuple(countries),
             aliases=strings(table, "aliases", entry, checker, required=False),
         )
+        _names(checker, entry, [("name", region.name), *(("alias", a) for a in region.aliases)])
         for label in region.labels():
             _claim(owner, label, region.name, entry, "region", checker)
         regions.append(region)
     return regions
+
+
+def _names(checker: Checker, entry: str, names: Iterable[tuple[str, str]]) -> None:
+    """Names get the checks service text gets, and are one line: a name is printed in titles,
+    headers and messages, where a control character could drive the terminal."""
+    for field, value in names:
+        markers = any(m in value for m in RESIDUE_MARKERS)
+        if not has_unsafe(value) and "\n" not in value and not markers and not oversized(value):
+            continue  # the common case, in one scan
+        for message in name_problems(field, value):
+            checker.add(entry, message)
 
 
 def _claim(owner: dict[str, str], label: str, target: str, entry: str, what: str, checker: Checker) -> None:

@@ -49,8 +49,11 @@ HEADER = """\
 # one [[services]] per row of the Partner Center tables. Services name types
 # by id and regions by exact name; aliases only help people type them.
 # Service text is written as TOML literal strings ('...', nothing escaped);
-# write one as "..." if it needs an apostrophe. Edit freely, then check with:
-# catcli validate catalog.toml
+# write one as "..." if it needs an apostrophe. Edit freely: an edit takes
+# effect when you import the file, which checks it first and then makes it
+# the catalog catcli answers from (catcli import --reset goes back):
+#   catcli import catalog.toml
+# To check an edit without importing it: catcli validate catalog.toml
 """
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}

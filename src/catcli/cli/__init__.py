@@ -21,11 +21,13 @@ from typer.core import TyperGroup
 from typer.main import get_command_from_info
 
 from catcli.cli.options import CheckedHelp, exit_codes
-from catcli.errors import EXIT_DATA, CatcliError
+from catcli.errors import EXIT_DATA, CatcliError, UsageError
 from catcli.streams import Closed, emit, warn
+from catcli.text import printable
 
 COMPLETE_VAR = "_CATCLI_COMPLETE"  # set by catcli's completion scripts (catcli.completion)
 
+MAX_ARGUMENTS = 20_000  # far beyond any real command line; bounds the work for any argv
 # Every command and the module that defines it: the one list of commands.
 COMMANDS = {
     "list": "catcli.cli.lookups",
@@ -78,8 +80,14 @@ class Group(CheckedHelp, TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        arguments = list(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            if len(arguments) > MAX_ARGUMENTS:  # click's parser is quadratic in their number
+                raise UsageError(
+                    f"{len(arguments):,} arguments; catcli takes at most {MAX_ARGUMENTS:,}",
+                    hint="search for a few words: a row matches when it has them all",
+                )
+            code = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
         except (click.ClickException, typer.Abort, CatcliError, Closed) as exc:
             if not standalone_mode:
                 raise
@@ -125,7 +133,7 @@ def _version(context: typer.Context, value: bool) -> None:
     if value and not context.resilient_parsing:  # a shell completing the line runs no callback
         from catcli.info import version_line  # only for --version
 
-        emit(version_line() + "\n")
+        emit(printable(version_line()) + "\n")  # a catalog's path is echoed: no raw escape reaches a terminal
         raise typer.Exit()
 
 

@@ -4,6 +4,7 @@ import typer
 
 from catcli.cli.options import Run, Spec, command
 from catcli.info import describe
+from catcli.model import Edition
 from catcli.records import grid_rows
 from catcli.render import sheet
 from catcli.render.text import info as info_text
@@ -73,4 +74,5 @@ def info(run: Run) -> None:
       catcli info --json | jq -r .catalog_path
     """
     record = describe(run.catalog_path)
+    run.out.cite(Edition(record.source, record.edition, record.imported))
     run.out.answer(record, lambda: info_text(record))

@@ -9,7 +9,6 @@ from catcli.cli.options import Completed, Run, Spec, command
 from catcli.diff import compare
 from catcli.errors import EXIT_NO, UsageError
 from catcli.files import checked_path
-from catcli.loading import validate as problems_of
 from catcli.location import locate
 from catcli.records import DiffRow, diff_report, diff_rows, fields, problems
 from catcli.render import text
@@ -25,7 +24,7 @@ def import_(
         str | None,
         typer.Argument(
             metavar="DOCUMENT",
-            help="A Partner Center service-category document.",
+            help="The saved page (HTML), a markdown document, or a catalog.",
             show_default=False,
             click_type=Completed("file"),
         ),
@@ -55,25 +54,35 @@ def import_(
             "--edition", metavar="YYYY-MM-DD", help="The day the document was taken. Default: today."
         ),
     ] = None,
+    reader: Annotated[
+        maintain.Reader | None,
+        typer.Option(
+            "--from",
+            case_sensitive=False,
+            help="What DOCUMENT is. Default: told from its content.",
+            show_default=False,
+        ),
+    ] = None,
     reset: Annotated[
         bool, typer.Option("--reset", help="Remove your imported catalog: answer from the bundled one again.")
     ] = False,
 ) -> None:
-    """Build a catalog from a Partner Center document; by default it becomes your catalog.
+    """Build a catalog from the Partner Center page; by default it becomes your catalog.
 
+    DOCUMENT is the service-category page as a browser saves it (File >
+    Save Page As..., HTML only or complete), the same page as markdown, or
+    a catalog you edited (TOML), which is checked and installed as it is.
     Without --output the catalog is written to your user catalog
     ($XDG_DATA_HOME/catcli/catalog.toml, default ~/.local/share/catcli/),
     which every lookup then reads; 'catcli import --reset' goes back to the
-    bundled catalog. The document is markdown: '# TSP', '# MCN/CAP' and
-    '# Affiliate Partner' over five-column tables, empty cells continuing the
-    cell above, <br> line breaks, mojibake. Nothing is written unless the
-    whole import works.
+    bundled catalog. Nothing is written unless the whole import works.
 
     \b
     Examples:
-      catcli import partner-center.md --edition 2026-11-24
+      catcli import partner-center.html --edition 2026-11-24
       catcli import partner-center.md --output catalog.toml
-      catcli import partner-center.md -o - | catcli diff catalog.toml -
+      catcli import edited.toml
+      catcli import partner-center.html -o - | catcli diff catalog.toml -
       catcli import --reset
     """
     if reset:
@@ -83,7 +92,7 @@ def import_(
         return
     if document is None:
         raise UsageError("import needs a DOCUMENT", hint="catcli import partner-center.md, or --reset")
-    imported = maintain.import_document(document, base, edition, output)
+    imported = maintain.import_document(document, base, edition, output, reader)
     if imported.target is None:
         emit(imported.text)
     else:
@@ -105,13 +114,19 @@ def validate(
 ) -> int:
     """Check a catalog and report every problem with its location. Exit 0 if valid, 1 if not.
 
+    CATALOG may also be a saved page or a markdown document: it is checked
+    as 'catcli import' would read it, and nothing is written.
+
     \b
     Examples:
       catcli validate
       catcli validate edited.toml --json
+      catcli validate partner-center.html
     """
     target = checked_path(path, "CATALOG") if path is not None else locate(run.catalog_path).path
-    checked, found = problems_of(target)
+    checked, found = maintain.check_file(target)
+    if checked is not None:
+        run.out.cite(checked.edition)
     rows = problems(str(target), found)
     run.out.records(rows, lambda: text.validation(str(target), checked, rows))
     if rows:
@@ -130,17 +145,20 @@ def diff(
     old: Annotated[
         str,
         typer.Argument(
-            metavar="OLD", help="The catalog before ('-' for stdin).", click_type=Completed("file")
+            metavar="OLD", help="The catalog (or page) before; '-' for stdin.", click_type=Completed("file")
         ),
     ],
     new: Annotated[
         str,
         typer.Argument(
-            metavar="NEW", help="The catalog after ('-' for stdin).", click_type=Completed("file")
+            metavar="NEW", help="The catalog (or page) after; '-' for stdin.", click_type=Completed("file")
         ),
     ],
 ) -> int:
     """What changed between two catalogs, grouped by type and region. Exit 0 if identical, 1 if not.
+
+    Either side may be a saved page or a markdown document, read as 'catcli
+    import' reads it (onto the bundled catalog, dated today).
 
     \b
     Examples:
@@ -149,8 +167,14 @@ def diff(
     """
     if old == new == "-":
         raise UsageError("standard input can be read once: give '-' for OLD or NEW, not both")
-    changes = compare(maintain.load_for_diff(old), maintain.load_for_diff(new))
+    before, after = maintain.load_for_diff(old), maintain.load_for_diff(new)
+    run.out.cite(before.edition, "old catalog")
+    run.out.cite(after.edition, "new catalog")
+    changes = compare(before, after)
     run.out.answer(
-        diff_report(changes), lambda: text.diff(changes), flat=(fields(DiffRow), diff_rows(changes))
+        diff_report(changes),
+        lambda: text.diff(changes),
+        flat=(fields(DiffRow), diff_rows(changes)),
+        title=lambda: text.diff_summary(changes),
     )
     return EXIT_NO if changes else 0

@@ -134,7 +134,10 @@ class Run:
 
     @functools.cached_property
     def catalog(self) -> Catalog:
-        return load(self.catalog_path)
+        """The catalog in use; the answer's output names it as its source."""
+        catalog = load(self.catalog_path)
+        self.out.cite(catalog.edition)
+        return catalog
 
 
 def show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:

@@ -37,6 +37,7 @@ class OutputFormat(str, Enum):
     CSV = ("csv", "catcli.render.formats:csv", 0)
     TSV = ("tsv", "catcli.render.formats:tsv", 0)
     MARKDOWN = ("markdown", "catcli.render.formats:markdown", WHOLE)
+    HTML = ("html", "catcli.render.page:draw", PEOPLE | WHOLE)
 
     def has(self, trait: int) -> bool:
         return bool(self.traits & trait)

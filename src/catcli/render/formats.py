@@ -73,14 +73,14 @@ def csv(rows: Sequence[Row], header: Sequence[str], headers: bool = True) -> str
     buffer = io.StringIO()
     writer = csv_module.writer(buffer, lineterminator="\n")
     if headers:
-        writer.writerow(header)
+        writer.writerow([flat(name) for name in header])  # names can come from a catalog (matrix)
     writer.writerows([flat(r.get(k, "")) for k in header] for r in rows)
     return buffer.getvalue()
 
 
 def tsv(rows: Sequence[Row], header: Sequence[str], headers: bool = True) -> str:
     """One record per line; backslash, tab and line break inside a field are escaped."""
-    lines = ["\t".join(header)] if headers else []
+    lines = ["\t".join(_tsv_field(name) for name in header)] if headers else []
     lines += ["\t".join(_tsv_field(r.get(k, "")) for k in header) for r in rows]
     return "".join(line + "\n" for line in lines)
 

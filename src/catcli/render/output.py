@@ -9,13 +9,13 @@ checked.
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from catcli import __version__
 from catcli.errors import UnknownValue, UsageError
-from catcli.model import as_json
+from catcli.model import Edition, as_json
 from catcli.render import NESTED, PEOPLE, TERMINAL, WHOLE, OutputFormat
 from catcli.render.sheet import Sheet, chosen
 from catcli.resolve import suggest
 from catcli.streams import emit
-from catcli.terminal import Terminal, page, pager_command, terminal
 from catcli.text import printable
 
 Shown = Sheet | str  # what a person is shown: a sheet, or a sentence or report
@@ -45,13 +45,31 @@ class Output:
         self.headers = headers
         self.color = color
         self.pager = pager
+        self.sources: list[tuple[str, Edition]] = []  # the catalogs the answer comes from
 
-    def _chosen(self, fields: str) -> tuple[str, ...]:
+    def cite(self, edition: Edition, role: str = "catalog") -> None:
+        """Name a catalog the answer comes from (ROLE: 'catalog', or 'old' and 'new' for diff).
+
+        A page for people says where it came from: catcli's version and each
+        catalog's edition and source, in its footer.
+        """
+        self.sources.append((role, edition))
+
+    def colophon(self) -> tuple[str, ...]:
+        """'catcli 0.2.0', then 'catalog edition 2026-11-24 (imported …), source: …' per catalog cited."""
+        lines = [f"catcli {__version__}"]
+        for role, edition in self.sources:
+            imported = f" (imported {edition.imported})" if edition.imported else ""
+            source = edition.source or "not recorded"
+            lines.append(f"{role} edition {edition.edition or 'not recorded'}{imported}, source: {source}")
+        return tuple(lines)
+
+    def _chosen(self, given: str) -> tuple[str, ...]:
         """--fields, checked against the record's JSON names before any work is done."""
-        chosen = tuple(dict.fromkeys(f.strip() for f in fields.split(",") if f.strip()))
+        chosen = tuple(dict.fromkeys(f.strip() for f in given.split(",") if f.strip()))
         unknown = [f for f in chosen if f not in self.available]
         if unknown or not chosen:
-            value = unknown[0] if unknown else fields
+            value = unknown[0] if unknown else given
             raise UnknownValue("field", value, suggest(value, self.available), choices=self.available)
         return chosen
 
@@ -76,12 +94,19 @@ class Output:
         else:
             self._write([self._pick(as_json(row)) for row in rows], self.columns)
 
-    def answer(self, record: Any, person: Person, flat: Flat | None = None) -> None:
+    def answer(
+        self, record: Any, person: Person, flat: Flat | None = None, title: Callable[[], str] | None = None
+    ) -> None:
         """One record (check, info, diff): its sentence for a person, the object in JSON.
 
-        FLAT (header, rows) stand in for it in formats that write a record per line or per row.
+        FLAT (header, rows) stand in for it in formats that write a record per line or per row,
+        and on a page for people, under TITLE (else the sentence's first line).
         """
-        if self.format.has(PEOPLE):
+        if self.format.has(PEOPLE) and flat is not None and not self.format.has(TERMINAL):
+            header, rows = flat
+            heading = title() if title is not None else person()
+            self._show(heading, [as_json(row) for row in rows], header)
+        elif self.format.has(PEOPLE):
             self._show(person(), [record])
         elif self.format.has(NESTED) and self.format.has(WHOLE):
             emit(self.format.write()(self._pick(as_json(record))))
@@ -102,29 +127,30 @@ class Output:
     def _write(self, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
         emit(self.format.write()(rows, columns, self.headers))
 
-    def _show(self, shown: Shown, rows: Sequence[Any]) -> None:
+    def _show(self, shown: Shown, rows: Sequence[Any], columns: Sequence[str] | None = None) -> None:
         """What a person is shown, as designed; with --fields, a plain sheet of those fields under its title.
 
-        A sentence or report is printed as it is on a terminal, and elsewhere titles its records.
+        A sentence or report is printed as it is on a terminal, and elsewhere its
+        first line titles its records (COLUMNS of them, by default the chosen fields).
         """
         picked = self.fields is not None and self.fields != self.available
         if isinstance(shown, str) and not picked and self.format.has(TERMINAL):
             emit(printable(shown))
             return
         if isinstance(shown, str) or picked:
-            shown = chosen(shown, [as_json(r) for r in rows], self.columns)
+            shown = chosen(shown, [as_json(r) for r in rows], columns or self.columns)
         shown.headers = self.headers
+        shown.colophon = self.colophon()
         self.draw(shown)
 
     def draw(self, sheet: Sheet) -> None:
         """A sheet in this format; on a terminal, through the pager when it is long."""
-        term = self.terminal()
+        from catcli.terminal import page, pager_command, terminal  # start-up: records need no terminal
+
+        term = terminal(no_color=not self.color)
         text = self.format.write()(sheet, term)
         command = pager_command(self.pager) if term.is_tty and self.format.has(TERMINAL) else None
         if command:
             page(text, command, term.height)
         else:
             emit(text)
-
-    def terminal(self) -> Terminal:
-        return terminal(no_color=not self.color)

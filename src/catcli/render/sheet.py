@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from catcli.model import CatalogData, Service, label
-from catcli.text import name_key
+from catcli.text import fold, name_key, raw_words
 
 if TYPE_CHECKING:
     from catcli.query import Filters
@@ -89,7 +89,7 @@ class Sheet:
 
     __slots__ = (
         "title", "columns", "rows", "stack", "group", "rules", "lines", "narrow", "expand", "headers",
-        "title_style", "highlight",
+        "title_style", "highlight", "colophon",
     )  # fmt: skip
 
     def __init__(
@@ -119,7 +119,26 @@ class Sheet:
         self.expand = expand  # take the whole width
         self.headers = headers
         self.title_style = title_style
-        self.highlight = highlight  # search words: where a word of a marked cell begins with one
+        # search words: where a word of a marked cell begins with one (each once: a query may repeat one)
+        self.highlight = tuple(dict.fromkeys(highlight))
+        self.colophon: tuple[str, ...] = ()  # where the answer comes from (set by catcli.render.output)
+
+
+def marks(text: str, highlight: Sequence[str]) -> list[tuple[int, int]]:
+    """Where TEXT's words begin with a search word: (start, end) of each match, in order.
+
+    Every medium marks the same letters: the terminal in reverse video, a page with <mark>.
+    """
+    found = []
+    position = 0
+    for word in raw_words(text) if highlight else ():
+        start = text.index(word, position)
+        position = start + len(word)
+        folded = fold(word)
+        query = next((q for q in highlight if folded.startswith(q)), None)
+        if query is not None:
+            found.append((start, start + len(query)))
+    return found
 
 
 def _type_names(catalog: CatalogData) -> dict[str, str]:
@@ -177,16 +196,16 @@ def services(
     )
 
 
-def chosen(shown: Sheet | str, rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> Sheet:
+def chosen(shown: Sheet | str, rows: Sequence[dict[str, Any]], names: Sequence[str]) -> Sheet:
     """--fields for a person: exactly those fields as columns, in that order, headed by their JSON
-    names, under what the designed sheet (or sentence) would have said."""
-    title = shown.title if isinstance(shown, Sheet) else (shown.strip(),)
+    names, under what the designed sheet (or the sentence's first line) would have said."""
+    title = shown.title if isinstance(shown, Sheet) else (shown.strip().split("\n")[0],)
     highlight = shown.highlight if isinstance(shown, Sheet) else ()
     columns = tuple(
-        Column(name, weight=2, fold_at=FOLD_AT) if name == "definition" else Column(name) for name in fields
+        Column(name, weight=2, fold_at=FOLD_AT) if name == "definition" else Column(name) for name in names
     )
-    cells = tuple(tuple(cell(row.get(name)) for name in fields) for row in rows)
-    stack = Stack(heading=(0,), labelled=tuple(range(1, len(fields))))
+    cells = tuple(tuple(cell(row.get(name)) for name in names) for row in rows)
+    stack = Stack(heading=(0,), labelled=tuple(range(1, len(names))))
     return Sheet(title, columns, cells, stack, expand=True, highlight=highlight)
 
 

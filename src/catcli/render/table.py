@@ -1,53 +1,87 @@
-"""A sheet (catcli.render.sheet) drawn for a terminal with Rich. The only module that imports Rich.
+"""A sheet (catcli.render.sheet) drawn for a terminal: Rich's console, cells and styles, catcli's layout.
 
-Catalog text always enters Rich as ``Text`` (never parsed for markup) after
-``printable`` has made control characters visible, so a catalog cannot style,
-link or move the cursor of the terminal it is shown on.
+The layout is Rich's SIMPLE_HEAD table (a title, bold headers over a rule,
+a blank line after each group), but catcli places every word itself and
+hands Rich finished lines as segments: Rich's own Table spends ~170 µs per
+printed line re-measuring and re-wrapping, 4 s for a 1 MB catalog, where
+this costs a small fraction (tests/test_table.py holds it under a second).
 
-Column widths: Rich left to itself narrows the widest columns until the table
-fits and then folds whatever no longer fits, in the middle of a word, and
-crops columns that may not wrap. Instead each column gets at least its
-longest word (headers included); when even that does not fit, the rows are
-stacked as text instead, so no column, row or word is ever cut.
+Each column gets at least its longest word (headers included); when even
+that does not fit, rows are stacked as text instead, so no column, row or
+word is ever cut, and no line ends in blanks. Only a word wider than a
+column may be (a definition's URL) is folded. Catalog text is escaped by
+``printable`` first and only ever becomes segment text: never markup, and
+no control character reaches the terminal.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 
-from catcli.render.sheet import MARK, Sheet
-from catcli.text import fold, printable, raw_words
+from catcli.render.lines import WORD, Line, cell_lines, folded, paragraph, styled, width_of
+from catcli.render.sheet import MARK, Column, Sheet, marks
+from catcli.text import printable
 
 if TYPE_CHECKING:
     from catcli.terminal import Terminal
 
-_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
-# A line's tail of blanks and colour codes, in any order: the codes are kept, the blanks go.
-_TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
+_RULE = "─"
 
 
 def draw(sheet: Sheet, term: Terminal) -> str:
     """The sheet as the terminal shows it: a table that fits, else its rows stacked as text."""
-    return to_text(renderable(sheet, term.width), term)
+    return _printed(layout(sheet, term.width), term)
 
 
-def to_text(renderable: RenderableType, term: Terminal) -> str:
-    """The renderable drawn for this terminal, every line without trailing blanks.
+def layout(sheet: Sheet, width: int) -> list[Line]:
+    """The lines of the table when every column's longest word fits WIDTH (and it is not under
+    the sheet's narrow mark); else of the rows stacked, or listed by their marks."""
+    if width >= sheet.narrow:
+        widths = _widths(sheet, width)
+        if widths is not None:
+            return _table(sheet, widths)
+    if sheet.stack.marks:
+        return _listed_by_marks(sheet, width)
+    return _stacked(sheet, width)
 
-    Width and colour are decided once (catcli.terminal.terminal), not by Rich
-    from the environment: no colour means no escape sequence at all, bold
-    included.
-    """
+
+class _Lines:
+    """Finished lines, as a Rich renderable: Rich turns styles into escape codes, nothing more."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        styles: dict[str, Style] = {}
+        newline = Segment.line()
+        for line in self.lines:
+            run, name = "", ""
+            for text, style in line:  # neighbours of one style become one segment
+                if style != name and run:
+                    yield Segment(run, _style(styles, name))
+                    run = ""
+                run, name = run + text, style
+            if run:
+                yield Segment(run, _style(styles, name))
+            yield newline
+
+
+def _style(styles: dict[str, Style], name: str) -> Style:
+    """The Style a name stands for, parsed once per drawing."""
+    style = styles.get(name)
+    if style is None:
+        style = styles[name] = Style.parse(name or "none")
+    return style
+
+
+def _printed(lines: list[Line], term: Terminal) -> str:
+    """The lines through a console of this terminal's width and colour; no colour, no escape at all."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -58,218 +92,235 @@ def to_text(renderable: RenderableType, term: Terminal) -> str:
         highlight=False,
         emoji=False,
         markup=False,
-        soft_wrap=False,
         legacy_windows=False,
     )
-    console.print(renderable)
-    return _TRAILING.sub(_codes_only, buffer.getvalue())
+    console.print(_Lines(lines), crop=False, soft_wrap=True)
+    return buffer.getvalue()
 
 
-def _codes_only(match: re.Match[str]) -> str:
-    return "".join(_ESCAPE.findall(match.group()))
+def _widths(sheet: Sheet, width: int) -> list[int] | None:
+    """Content widths within WIDTH; None when the longest words alone do not fit.
 
-
-def _text(value: str, style: str = "") -> Text:
-    return Text(printable(value), style=style)
-
-
-def renderable(sheet: Sheet, width: int) -> Table | Group:
-    """The table when every column's longest word fits WIDTH (and it is not under the sheet's
-    narrow mark); else the rows stacked, or listed by their marks."""
-    if width >= sheet.narrow:
-        table = _fitted(sheet, width)
-        if table is not None:
-            return table
-    title = _text(" · ".join(sheet.title), sheet.title_style)
-    if sheet.stack.marks:
-        return _listed_by_marks(sheet, title, width)
-    return _stacked(sheet, title, width)
-
-
-def _cells(sheet: Sheet) -> list[list[Text]]:
-    """Each row's cells as Text: styled, search words marked, repeats within a group blanked."""
-    out = []
-    previous: tuple[str, ...] = ()
-    for row in sheet.rows:
-        texts = []
-        for index, (column, value) in enumerate(zip(sheet.columns, row, strict=True)):
-            if index < sheet.group and row[: index + 1] == previous[: index + 1]:
-                value = ""
-            texts.append(_marked(value, sheet.highlight if column.marked else (), column.style))
-        out.append(texts)
-        previous = row
-    return out
-
-
-def _span(header: Text, cells: Iterable[Text], fold_at: int | None = None) -> tuple[int, int]:
-    """(narrowest, natural) width of a column: its longest word and its longest line, in cells.
-
-    ``fold_at`` caps the narrowest for cells whose words may be folded (a long
-    definition's URL), so that one word does not push the table into another
-    layout; the header's words always stay whole.
+    Each column starts at its narrowest (its longest word, or FOLD_AT for a
+    column that may fold one) and the room left is shared out from the
+    narrowest up, a column of weight 2 growing twice as fast; an expanding
+    sheet then spreads what is left over all columns, as Rich does.
     """
-
-    def longest(texts: Iterable[Text], measure: Callable[[str], Iterable[str]]) -> int:
-        return max((cell_len(part) for text in texts for part in measure(text.plain)), default=0)
-
-    words = longest(cells, str.split)
-    narrowest = max(longest([header], str.split), words if fold_at is None else min(words, fold_at))
-    return max(narrowest, 1), max(longest([header, *cells], str.splitlines), 1)
-
-
-def _widths(spans: Sequence[tuple[int, int]], width: int, weights: Sequence[int]) -> list[int] | None:
-    """Content widths for a SIMPLE_HEAD table within ``width``; None when the longest words alone do not fit.
-
-    Each column starts at its narrowest and the room left is shared out from the
-    narrowest up, a column of weight 2 growing twice as fast (a definition
-    beside its labels); no column grows past its natural width.
-    """
-    room = width - (3 * len(spans) + 1)  # per column: padding either side and a rule; the two edges
+    spans = [
+        _span(column, [printable(row[i]) for row in sheet.rows]) for i, column in enumerate(sheet.columns)
+    ]
+    room = width - (3 * len(spans) + 1)  # per column: padding either side and a divider; the two edges
     if sum(low for low, _ in spans) > room:
         return None
+    weights = [c.weight for c in sheet.columns]
 
     def level(cap: int) -> list[int]:
-        return [
-            min(max(cap * weight, low), max(low, high))
-            for (low, high), weight in zip(spans, weights, strict=True)
-        ]
+        return [min(max(cap * w, low), max(low, high)) for (low, high), w in zip(spans, weights, strict=True)]
 
-    cap = max(c for c in range(max(high for _, high in spans) + 1) if sum(level(c)) <= room)
+    cap = _highest(lambda c: sum(level(c)) <= room, max(high for _, high in spans))
     widths = level(cap)
     growing = [index for index, (low, high) in enumerate(spans) if widths[index] < high]
     for index in growing[: room - sum(widths)]:
         widths[index] += 1
+    if sheet.expand and sum(widths) < room:
+        widths = _spread(widths, room)
     return widths
 
 
-def _fitted(sheet: Sheet, width: int) -> Table | None:
-    """A table whose every column is at least as wide as its longest word, or None if none fits."""
-    rows = _cells(sheet)
-    headers = [_text(c.header) for c in sheet.columns]
-    spans = [
-        _span(header, [row[index] for row in rows], column.fold_at)
-        for index, (header, column) in enumerate(zip(headers, sheet.columns, strict=True))
-    ]
-    widths = _widths(spans, width, [c.weight for c in sheet.columns])
-    if widths is None:
-        return None
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=_text(" · ".join(sheet.title), sheet.title_style),
-        title_justify="left",
-        expand=sheet.expand,
-        show_header=sheet.headers,
-        show_lines=sheet.lines,
+def _span(column: Column, values: Sequence[str]) -> tuple[int, int]:
+    """(narrowest, natural) width of a column: its longest word (capped for a column that may fold
+    one; the header's words stay whole) and its longest line, in cells."""
+    words = max((width_of(w) for value in values for w in value.split()), default=0)
+    header = max((width_of(w) for w in column.header.split()), default=0)
+    narrowest = max(header, words if column.fold_at is None else min(words, column.fold_at))
+    lines = max(
+        (width_of(line) for value in (column.header, *values) for line in value.split("\n")), default=0
     )
-    for header, column, size in zip(headers, sheet.columns, widths, strict=True):
-        table.add_column(header, width=size, justify=column.justify, overflow="fold")
+    return max(narrowest, 1), max(lines, 1)
+
+
+def _highest(fits: Callable[[int], bool], top: int) -> int:
+    """The highest cap in 0..TOP that FITS (a monotone predicate), by bisection."""
+    low, high = 0, top
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    return low
+
+
+def _spread(widths: list[int], room: int) -> list[int]:
+    """WIDTHS grown to fill ROOM, each in proportion to its width (the remainder to the widest)."""
+    total, extra = sum(widths), room - sum(widths)
+    grown = [w + extra * w // total for w in widths]
+    for index in sorted(range(len(grown)), key=lambda i: -widths[i])[: room - sum(grown)]:
+        grown[index] += 1
+    return grown
+
+
+def _table(sheet: Sheet, widths: list[int]) -> list[Line]:
+    """Title, a blank line, headers over a rule, the rows (a blank line after each group), a blank line."""
+    total = sum(widths) + 3 * len(widths) + 1
+    lines = [*_title(sheet.title, total, sheet.title_style), []]
+    if sheet.headers:
+        headers = [cell_lines(c.header, w, "bold") for c, w in zip(sheet.columns, widths, strict=True)]
+        lines += _row(sheet.columns, widths, headers, bottom=True)
+        lines.append([(" " + _RULE * (total - 2), "")])
     keys = [row[: sheet.group] for row in sheet.rows]
-    for index, row in enumerate(rows):
-        ends = sheet.rules and (index + 1 == len(keys) or keys[index + 1] != keys[index])
-        table.add_row(*row, end_section=ends)
-    return table
+    for index, cells in enumerate(_shown_cells(sheet)):
+        wrapped = [
+            cell_lines(value, w, c.style, sheet.highlight if c.marked else ())
+            for c, w, value in zip(sheet.columns, widths, cells, strict=True)
+        ]
+        lines += _row(sheet.columns, widths, wrapped)
+        last = index + 1 == len(keys)
+        if not last and (sheet.lines or (sheet.rules and keys[index + 1] != keys[index])):
+            lines.append([])
+    return [*lines, []]
 
 
-def _stacked(sheet: Sheet, title: Text, width: int) -> Group:
+def _shown_cells(sheet: Sheet) -> Iterator[tuple[str, ...]]:
+    """Each row's cells as shown: a value repeated within a group (the first GROUP columns) left blank."""
+    previous: tuple[str, ...] = ()
+    for row in sheet.rows:
+        yield tuple(
+            "" if index < sheet.group and row[: index + 1] == previous[: index + 1] else value
+            for index, value in enumerate(row)
+        )
+        previous = row
+
+
+def _row(
+    columns: Sequence[Column],
+    widths: Sequence[int],
+    cells: Sequence[list[tuple[Line, int]]],
+    bottom: bool = False,
+) -> list[Line]:
+    """One table row's lines: each cell padded to its width and justified; BOTTOM aligns cells
+    to the last line (headers), else to the first; no line ends in blanks."""
+    height = max(len(cell) for cell in cells)
+    lines = []
+    for number in range(height):
+        line: Line = [(" ", "")]
+        for column, width, cell in zip(columns, widths, cells, strict=True):
+            index = number - (height - len(cell)) if bottom else number
+            content, used = cell[index] if 0 <= index < len(cell) else ([], 0)
+            room = width - used
+            left = 0 if column.justify == "left" else room if column.justify == "right" else room // 2
+            line += [(" " * (1 + left), ""), *content, (" " * (room - left + 2), "")]
+        lines.append(_trimmed(line))
+    return lines
+
+
+def _trimmed(line: Line) -> Line:
+    """The line without its trailing blanks (padding is unstyled, content never ends in a blank)."""
+    while line and not line[-1][1] and not line[-1][0].strip():
+        line.pop()
+    if line and not line[-1][1]:
+        line[-1] = (line[-1][0].rstrip(), "")
+    return line
+
+
+def _stacked(sheet: Sheet, width: int) -> list[Line]:
     """For terminals too narrow for columns: per row a heading, where (if any), then the body."""
     stack = sheet.stack
-    parts: list[Text | Padding] = [title]
-    labels = [c.header for c in sheet.columns]
+    lines = _title(sheet.title, width, sheet.title_style)
     for row in sheet.rows:
         heading = stack.joiner.join(row[i] for i in stack.heading)
-        parts += [Text(""), _marked(heading, sheet.highlight, "bold")]
+        lines += [[], *paragraph(heading, width, "bold", sheet.highlight)]
         if stack.where is not None and row[stack.where]:
-            where = row[stack.where].replace("\n", stack.where_joiner)
-            parts.append(Padding(_text(where, "italic"), (0, 0, 0, 2)))
+            lines += paragraph(row[stack.where].replace("\n", stack.where_joiner), width, "italic", indent=2)
         if stack.body is not None:
-            body = _marked(row[stack.body], sheet.highlight, "")
+            lines += paragraph(row[stack.body], width, "", sheet.highlight, indent=2)
+            continue
+        for index in stack.labelled:
+            if row[index]:
+                values = ", ".join(printable(row[index]).split("\n"))
+                tokens = _tokens(f"{sheet.columns[index].header}:", "italic") + _tokens(
+                    values, "", sheet.highlight
+                )
+                lines += _hanging(tokens, width - 2, first=2)
+    return lines
+
+
+def _tokens(text: str, style: str, highlight: Sequence[str] = ()) -> list[Line]:
+    """TEXT's words, each as styled pieces (search words marked), for ``_hanging``."""
+    shown = printable(text)
+    spans = marks(shown, highlight)
+    return [styled(shown, w.start(), w.end(), style, spans) for w in WORD.finditer(shown)]
+
+
+def _hanging(tokens: Sequence[Line], room: int, first: int = 0, indent: int = 2) -> list[Line]:
+    """Tokens joined by spaces, broken only between tokens into lines of ROOM cells; the first
+    line indented by FIRST, the others by FIRST + INDENT. A token wider than a line is folded."""
+    lines: list[Line] = []
+    used = 0
+    for token in _fitting(tokens, room - first - indent):
+        size = sum(width_of(text) for text, _ in token)
+        if not lines or used + 1 + size > room:
+            pad = first if not lines else first + indent
+            lines.append([(" " * pad, "")] if pad else [])
+            used = pad - first
         else:
-            cells = [_marked(row[i], sheet.highlight, "") for i in stack.labelled]
-            body = _labelled([labels[i] for i in stack.labelled], cells, width - 2)
-        parts.append(Padding(body, (0, 0, 0, 2)))
-    return Group(*parts)
+            lines[-1].append((" ", ""))
+            used += 1
+        lines[-1] += token
+        used += size
+    return lines
 
 
-def _marked(value: str, highlight: Sequence[str], style: str) -> Text:
-    """Catalog text with the words that begin with a search word highlighted."""
-    text = _text(value, style)
-    if not highlight:
-        return text
-    plain = text.plain
-    position = 0
-    for word in raw_words(plain):
-        start = plain.index(word, position)
-        position = start + len(word)
-        folded = fold(word)
-        for query in highlight:
-            if folded.startswith(query):
-                text.stylize("reverse", start, start + len(query))
-                break
-    return text
+def _fitting(tokens: Sequence[Line], room: int) -> Iterator[Line]:
+    """The tokens, a token wider than ROOM folded into pieces that fit (in its first style)."""
+    for token in tokens:
+        text = "".join(piece for piece, _ in token)
+        size = width_of(text)
+        if size <= room:
+            yield token
+            continue
+        style = token[0][1] if token else ""
+        yield from ([(text[s:e], style)] for s, e, _ in folded(text, 0, len(text), size, room))
 
 
-def _labelled(labels: Sequence[str], cells: Sequence[Text], room: int) -> Text:
-    """'Label: value' lines for the stacked layout, folded between words with a hanging indent.
+def _title(parts: Sequence[str], width: int, style: str) -> list[Line]:
+    """The title's parts joined by ' · ', broken between parts where it must break (a part too
+    long for a line between its words), so that no line begins with '·'."""
+    lines: list[Line] = []
+    used = width  # the current line is full: the first word starts one
+    for index, part in enumerate(parts):
+        words = printable(part).split() or [""]
+        if index < len(parts) - 1:
+            words[-1] += " ·"  # the separator ends its part's line, never begins the next
+        if used + 1 + width_of(" ".join(words)) > width:
+            used = width  # the whole part on a line of its own, if it fits one
+        for word in words:
+            for start, end, cells in folded(word, 0, len(word), width_of(word), width):
+                if used + 1 + cells > width:
+                    lines.append([(word[start:end], style)])
+                    used = cells
+                else:
+                    lines[-1].append((" " + word[start:end], style))
+                    used += 1 + cells
+    return lines
 
-    A cell's several lines (a region's countries) are joined with commas.
-    """
-    lines = []
-    for label, cell in zip(labels, cells, strict=True):
-        if cell.plain:
-            value = Text(", ").join(cell.split("\n"))
-            lines.append(_hanging([*_split(_text(f"{label}:", "italic")), *_split(value)], room))
-    return Text("\n").join(lines)
 
-
-def _listed_by_marks(sheet: Sheet, title: Text, width: int) -> Group:
+def _listed_by_marks(sheet: Sheet, width: int) -> list[Line]:
     """Per group, each row's label and the full names of the columns it is marked in, names whole."""
     marked = [i for i, c in enumerate(sheet.columns) if c.mark]
-    label = sheet.group  # the first column after the group's
-    parts: list[RenderableType] = [title]
+    lines = _title(sheet.title, width, sheet.title_style)
     previous: tuple[str, ...] = ()
     for row in sheet.rows:
         if row[: sheet.group] != previous:
-            parts += [Text(""), _text(" › ".join(row[: sheet.group]), "bold")]
+            lines += [[], *paragraph(" › ".join(row[: sheet.group]), width, "bold")]
         places = [sheet.columns[i].full for i in marked if row[i] == MARK]
-        category = _split(_text(row[label] + ":", "bold"))
-        parts.append(Padding(_hanging([*category, *_names(places)], width - 2), (0, 0, 0, 2)))
+        category = _tokens(row[sheet.group] + ":", "bold")
+        lines += _hanging([*category, *_names(places)], width - 2, first=2)
         previous = row[: sheet.group]
     nowhere = [sheet.columns[i].full for i in marked if all(row[i] != MARK for row in sheet.rows)]
     if nowhere:
-        parts += [
-            Text(""),
-            _hanging([*_split(_text("Nothing registered in:", "italic")), *_names(nowhere)], width),
-        ]
-    return Group(*parts)
+        lines += [[], *_hanging([*_tokens("Nothing registered in:", "italic"), *_names(nowhere)], width)]
+    return lines
 
 
-def _split(text: Text) -> list[Text]:
-    """A Text's words, styles kept, as tokens for ``_hanging``."""
-    return [text[word.start() : word.end()] for word in re.finditer(r"\S+", text.plain)]
-
-
-def _names(names: Sequence[str]) -> list[Text]:
-    """Names as tokens for ``_hanging``, a comma after all but the last: each name is kept whole."""
+def _names(names: Sequence[str]) -> list[Line]:
+    """Names as tokens for ``_hanging``, a comma after all but the last: each name kept whole."""
     last = len(names) - 1
-    return [_text(name + ("," if index < last else "")) for index, name in enumerate(names)]
-
-
-def _hanging(tokens: Sequence[Text], room: int, indent: str = "  ") -> Text:
-    """Tokens joined by spaces, broken only between tokens into lines of ``room`` cells.
-
-    Lines after the first are indented. A token wider than a line is left for
-    Rich to wrap at its spaces.
-    """
-    text = Text()
-    used = 0
-    for token in tokens:
-        size = token.cell_len
-        if used and used + 1 + size > room:
-            text.append("\n" + indent)
-            used = cell_len(indent)
-        elif used:
-            text.append(" ")
-            used += 1
-        text.append_text(token)
-        used += size
-    return text
+    return [[(printable(name) + ("," if index < last else ""), "")] for index, name in enumerate(names)]

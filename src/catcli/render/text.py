@@ -113,8 +113,15 @@ def diff(report: CatalogDiff) -> str:
     for (partner, region), lines in groups.items():
         out.append(f"{partner} · {region}")
         out.extend(lines)
-    out.append(f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed")
+    out.append(diff_summary(report))
     return "\n".join(out) + "\n"
+
+
+def diff_summary(report: CatalogDiff) -> str:
+    """'1 added, 0 removed, 1 changed', or 'no differences': the report's headline."""
+    if not report:
+        return "no differences"
+    return f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed"
 
 
 def _show(value: str | list[str] | None) -> str:
