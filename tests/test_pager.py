@@ -109,7 +109,7 @@ def test_ctrl_c_in_less_leaves_catcli_waiting_and_the_terminal_echoing(tmp_path:
     )
     try:
         shell.sendline(f'{CATCLI} list --catalog {_big_catalog(tmp_path)}; echo "EX""IT<$?>"')
-        shell.expect("services")  # less shows the first screen
+        shell.expect(r"\r\n:\x1b\[K")  # less has drawn the first screen and waits at its prompt
         shell.sendintr()
         assert shell.expect([r"EXIT<\d+>", pexpect.TIMEOUT], timeout=2) == 1, "catcli left less running"
         shell.send("q")

@@ -29,6 +29,7 @@ LINES = {
     "ampersand and slash": 'catcli list --json -r "china &\t -t mcn/\t',
     "commands and options": "catcli sh\t --ty\t ts\t --json Outsourced\t",
     "fields": "catcli list -t mcn --format csv --fields service_category,def\t",
+    "equals sign": "catcli list --format csv --fields=registration_reg\t --region=United\tS\t",
     "shell names": "catcli completion F\t",
     "file arguments": "catcli diff cat\t my\t",
     "file option": "catcli info --json --catalog my\t",
@@ -122,6 +123,13 @@ def test_fields_complete_one_after_another(typed: Typed, shell: str) -> None:
     ran = typed(shell, "fields")
     assert ran.args[-1] == "service_category,definition" and ran.code == 0
     assert ran.output.splitlines()[0] == "service_category,definition"
+
+
+@pytest.mark.parametrize("shell", IN_SHELLS)
+def test_a_value_after_an_equals_sign(typed: Typed, shell: str) -> None:
+    ran = typed(shell, "equals sign")
+    assert ran.args[-2:] == ["--fields=registration_region", "--region=United States"] and ran.code == 0
+    assert set(ran.output.splitlines()) == {"registration_region", "United States"}
 
 
 @pytest.mark.parametrize("shell", IN_SHELLS)
