@@ -180,38 +180,8 @@ def test_epilog_lists_only_the_exit_codes_a_command_returns(
     assert ("  1  " in text) is has_one
 
 
-def test_completion_scripts_for_each_shell(invoke: Invoke) -> None:
-    for shell, marker in (
-        ("bash", "complete -o default -F"),
-        ("zsh", "#compdef catcli"),
-        ("fish", "complete --command catcli"),
-    ):
-        result = invoke("completion", shell)
-        assert result.exit_code == 0 and marker in result.stdout and "_CATCLI_COMPLETE" in result.stdout
-    wrong = invoke("completion", "tcsh")
-    assert wrong.exit_code == 2 and "unknown shell" in wrong.stderr
-
-
 def _catcli() -> str:
     return str(Path(sys.executable).with_name("catcli"))
-
-
-def _complete(words: str, tmp_path: Path) -> list[str]:
-    env = {
-        **os.environ,
-        "_CATCLI_COMPLETE": "complete_bash",
-        "COMP_WORDS": words,
-        "COMP_CWORD": str(len(words.split()) - 1),
-    }
-    done = subprocess.run([_catcli()], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=30)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.splitlines()
-
-
-def test_completion_quotes_values_with_spaces_and_completes_names(tmp_path: Path) -> None:
-    assert _complete("catcli list --region Hon", tmp_path) == ["Hong\\ Kong"]
-    assert "Paid\\ Media" in _complete("catcli show Pai", tmp_path)
-    assert "Outsourced\\ Operation" in _complete("catcli check Outs", tmp_path)
 
 
 def _on_a_terminal(args: list[str], env: dict[str, str], timeout: float = 20) -> str:

@@ -224,3 +224,65 @@ def test_help_to_a_full_device_is_one_error_line_and_exit_3(args: list[str]) -> 
     with open("/dev/full", "wb") as full:
         result = _run(args, full)
     _one_error_line(result, "cannot write output: No space left on device")
+
+
+class _Silent(_Raw):
+    """A file whose write takes nothing and says so (0 bytes): a device that stopped accepting."""
+
+    def write(self, data: Any) -> int:
+        return 0
+
+
+def test_emit_reports_a_write_that_takes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", _stdout(_Silent(room=0)))
+    with pytest.raises(OutputError, match="short write"):
+        streams.emit("x\n")
+
+
+@POSIX
+def test_emit_waits_for_a_full_non_blocking_stdout_to_drain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A non-blocking pipe that is full answers 'try again' (None): emit waits until the reader
+    has made room, and every byte arrives."""
+    import threading
+    import time
+
+    reader, writer = os.pipe()
+    os.set_blocking(writer, False)
+    text = "y" * 300_000  # several times what a pipe holds
+    received = bytearray()
+
+    def drain() -> None:
+        time.sleep(0.2)
+        while chunk := os.read(reader, 65536):
+            received.extend(chunk)
+
+    thread = threading.Thread(target=drain)
+    thread.start()
+    stdout = _stdout(open(writer, "wb", buffering=0))  # noqa: SIM115 (closed below, with the pipe)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    try:
+        streams.emit(text)
+    finally:
+        stdout.close()  # the reader sees the end
+    thread.join(timeout=30)
+    os.close(reader)
+    assert received.decode() == text
+
+
+def test_emit_writes_the_platforms_line_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where lines end in CRLF, emit writes what the text layer would have written."""
+    raw = _Raw(room=100)
+    monkeypatch.setattr(sys, "stdout", _stdout(raw))
+    monkeypatch.setattr(os, "linesep", "\r\n")
+    streams.emit("a\nb\n")
+    assert raw.data == b"a\r\nb\r\n"
+
+
+@pytest.mark.parametrize("broken", [None, "closed"])
+def test_warn_with_no_usable_stderr_is_silent(monkeypatch: pytest.MonkeyPatch, broken: str | None) -> None:
+    stream: io.StringIO | None = None
+    if broken:
+        stream = io.StringIO()
+        stream.close()
+    monkeypatch.setattr(sys, "stderr", stream)
+    streams.warn("nowhere to go", "still no traceback")

@@ -3,6 +3,8 @@ in test_cli_output.py)."""
 
 from __future__ import annotations
 
+import io
+import sys
 import time
 
 import pytest
@@ -34,3 +36,30 @@ def test_tables_at_odd_widths_are_drawn_quickly(invoke: Invoke, command: list[st
     assert result.exit_code == 0 and result.stdout.strip()
     assert time.monotonic() - started < 5
     assert max(len(line) for line in result.stdout.splitlines()) <= terminal.MAX_WIDTH
+
+
+class _Claims:
+    """A stdout that says it is a terminal but has no descriptor to ask (some IDE consoles)."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise OSError("no descriptor")
+
+
+@pytest.mark.parametrize("stdout", [None, "closed", "claims"])
+def test_a_stdout_that_cannot_say_its_size_gets_80_columns(
+    monkeypatch: pytest.MonkeyPatch, stdout: str | None
+) -> None:
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.delenv("LINES", raising=False)
+    stream: object = None
+    if stdout == "closed":
+        stream = io.StringIO()
+        stream.close()
+    elif stdout == "claims":
+        stream = _Claims()
+    monkeypatch.setattr(sys, "stdout", stream)
+    term = terminal.terminal()
+    assert (term.width, term.height, term.is_tty) == (80, 24, stdout == "claims")

@@ -352,7 +352,9 @@ def test_time_is_linear_in_the_size_of_the_page(unit: str) -> None:
                 webpage.to_catalog(f"<!doctype html><h2>TSP</h2><table>{unit * count}{ending}", BASE, "h")
         return time.process_time() - start
 
-    small, large = seconds(2_000), seconds(16_000)  # quadratic time would be 64 times as long
+    # the best of three: a collection or another process's burst must not decide a ratio
+    small = min(seconds(2_000) for _ in range(3))
+    large = min(seconds(16_000) for _ in range(3))  # quadratic time would be 64 times as long
     assert large < 10 and large < 8 * 3 * max(small, 0.002), (small, large)  # (10 s: under a coverage tracer)
 
 

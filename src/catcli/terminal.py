@@ -5,8 +5,10 @@ formats never ask. Long tables on a terminal go through a pager, like gh and
 git.
 """
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from catcli.streams import emit
@@ -58,8 +60,9 @@ def terminal(no_color: bool = False) -> Terminal:
 
 
 def pager_command(enabled: bool) -> str | None:
-    """The pager to use, or None: $CATCLI_PAGER, then $PAGER, then less -FRX; empty turns it off."""
-    if not enabled:
+    """The pager to use, or None: $CATCLI_PAGER, then $PAGER, then less -FRX; empty turns it off,
+    and so does a terminal that cannot run one (TERM unset or dumb), as git and gh do."""
+    if not enabled or not _can_page():
         return None
     for name in ("CATCLI_PAGER", "PAGER"):
         value = os.environ.get(name)
@@ -68,37 +71,72 @@ def pager_command(enabled: bool) -> str | None:
     return DEFAULT_PAGER
 
 
+def _can_page() -> bool:
+    """Whether the terminal can run a full-screen pager: on a dumb one, less warns that it is not
+    fully functional and waits for RETURN. (Only POSIX terminals say what they are in TERM.)"""
+    return os.name != "posix" or os.environ.get("TERM", "") not in ("", "dumb")
+
+
 def page(text: str, command: str, height: int) -> None:
     """Show text through the pager when it is longer than the screen; else write it."""
     if text.count("\n") < height:
         emit(text)
         return
     import shlex  # only when a long table is paged on a terminal
-    import subprocess
 
     try:
         argv = shlex.split(command)
     except ValueError:
         argv = []
-    if not argv:
+    if not argv or not _paged(argv, text):
         emit(text)
-        return
+
+
+def _paged(argv: list[str], text: str) -> bool:
+    """TEXT shown through the pager ARGV; False when it cannot be started.
+
+    catcli waits for the pager, as git and gh do, and lets Ctrl-C be the
+    pager's from before it starts until it ends (both are in the terminal's
+    foreground group), so catcli never leaves a pager running with the
+    terminal's echo off.
+    """
+    import subprocess  # only when a long table is paged on a terminal
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LESSCHARSET", "utf-8")
-    try:
-        with subprocess.Popen(argv, stdin=subprocess.PIPE, env=env) as pager:
+    with _ctrl_c_left_to_the_pager():
+        try:
+            pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+        except OSError:
+            return False  # no such pager: print as if there were none
+        with pager:
             assert pager.stdin is not None
             try:
                 pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
                 pager.stdin.close()
             except BrokenPipeError:
                 pass  # the reader quit the pager early: that is fine
-            while True:
-                try:
-                    pager.wait()
-                    break
-                except KeyboardInterrupt:
-                    continue  # as git does: Ctrl-C belongs to the pager
-    except OSError:
-        emit(text)  # no such pager: print as if there were none
+    return True
+
+
+@contextlib.contextmanager
+def _ctrl_c_left_to_the_pager() -> Iterator[None]:
+    """Ctrl-C does nothing to catcli inside the block, then is handled as before.
+
+    A handler that does nothing, not SIG_IGN: a program started inside the
+    block gets Ctrl-C's default action back when it starts (an ignored signal
+    would stay ignored in it). Only the main thread may set handlers; in any
+    other, nothing changes.
+    """
+    import signal  # only around a pager
+
+    try:
+        previous = signal.signal(signal.SIGINT, lambda number, frame: None)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)

@@ -20,11 +20,12 @@ from typer import _click as click
 from typer.core import TyperGroup
 from typer.main import get_command_from_info
 
-from catcli.cli.options import exit_codes, made
-from catcli.completion import COMPLETE_VAR
+from catcli.cli.options import CheckedHelp, exit_codes, made
 from catcli.errors import EXIT_DATA, CatcliError, UsageError
 from catcli.streams import Closed, emit, warn
 from catcli.text import printable
+
+COMPLETE_VAR = "_CATCLI_COMPLETE"  # set by catcli's completion scripts (catcli.completion)
 
 MAX_ARGUMENTS = 20_000  # far beyond any real command line; bounds the work for any argv
 # Every command and the module that defines it: the one list of commands.
@@ -50,7 +51,7 @@ def command_info(name: str) -> Any:
     return made(name)
 
 
-class Group(TyperGroup):
+class Group(CheckedHelp, TyperGroup):
     """The root: commands loaded by name when run, and every failure turned into a message and a code."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -62,6 +63,14 @@ class Group(TyperGroup):
         return get_command_from_info(
             command_info(cmd_name), pretty_exceptions_short=True, rich_markup_mode=None
         )
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with the whole first sentence of its help, wrapped: click's own list cuts
+        a sentence short with '...' to keep it on one line."""
+        found = ((name, self.get_command(ctx, name)) for name in self.list_commands(ctx))
+        rows = [(name, command.get_short_help_str(limit=200)) for name, command in found if command]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(  # type: ignore[override]
         self,
@@ -120,8 +129,8 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(context: typer.Context, value: bool) -> None:
+    if value and not context.resilient_parsing:  # a shell completing the line runs no callback
         from catcli.info import version_line  # only for --version
 
         emit(printable(version_line()) + "\n")  # a catalog's path is echoed: no raw escape reaches a terminal
@@ -138,7 +147,7 @@ def _root(
     """Which TikTok Shop Partner Center service categories may a partner offer?"""
     if context.invoked_subcommand is None:
         # Bare `catcli` is a request for help: print it to stdout, exit 0.
-        typer.echo(context.get_help())
+        emit(context.get_help() + "\n")
         raise typer.Exit()
 
 
@@ -149,10 +158,12 @@ def main() -> None:
         sys.exit(EXIT_DATA)
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-    if COMPLETE_VAR in os.environ:  # a shell asking for completions: Typer's shell classes are needed
-        from typer._completion_classes import completion_init
+    if COMPLETE_VAR in os.environ:
+        from catcli.completion import respond  # a shell is asking: never on a lookup's path
 
-        completion_init()
+        with contextlib.suppress(CatcliError, Closed):
+            emit(respond(typer.main.get_command(app), os.environ[COMPLETE_VAR], os.environ, sys.argv[1:]))
+        sys.exit(_flushed(0))
     code = 0
     try:
         app(prog_name="catcli")

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from catcli.cli.options import Run, command
+from catcli.cli.options import Completed, Run, command
 from catcli.completion import script
 from catcli.streams import emit
 
@@ -13,7 +13,10 @@ group = typer.Typer()
 
 @command(group, "completion")
 def completion(
-    run: Run, shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")]
+    run: Run,
+    shell: Annotated[
+        str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", click_type=Completed("shell"))
+    ],
 ) -> None:
     """Print the shell completion script for SHELL.
 

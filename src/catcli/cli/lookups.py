@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from catcli.cli.options import Run, Spec, command, complete
+from catcli.cli.options import Completed, Run, Spec, command
 from catcli.errors import EXIT_NO
 from catcli.query import type_names
 from catcli.render import sheet
@@ -19,7 +19,7 @@ SERVICE = Annotated[
     typer.Argument(
         metavar="SERVICE",
         help="A service or main category, e.g. 'Paid Media'.",
-        autocompletion=complete("name"),
+        click_type=Completed("name"),
     ),
 ]
 
@@ -36,7 +36,7 @@ def list_(run: Run) -> None:
     Examples:
       catcli list --type tsp --region Japan
       catcli list --market UK --json
-      catcli list --region Japan --region Mexico --format csv --fields service_category,definition
+      catcli list -r Japan -r Mexico --format csv --fields type,service_category
     """
     catalog = run.catalog
     chosen = catalog.filters(**run.filters)

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from catcli import maintain
-from catcli.cli.options import Run, Spec, command
+from catcli.cli.options import Completed, Run, Spec, command
 from catcli.diff import compare
 from catcli.errors import EXIT_NO, UsageError
 from catcli.files import checked_path
@@ -26,18 +26,26 @@ def import_(
             metavar="DOCUMENT",
             help="The saved page (HTML), a markdown document, or a catalog.",
             show_default=False,
+            click_type=Completed("file"),
         ),
     ] = None,
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the catalog to FILE (atomically), '-' for stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the catalog to FILE (atomically), '-' for stdout.",
+            click_type=Completed("file"),
         ),
     ] = None,
     base: Annotated[
         str | None,
         typer.Option(
-            "--base", metavar="CATALOG", help="Take types and regions from here. Default: the bundled one."
+            "--base",
+            metavar="CATALOG",
+            help="Take types and regions from here. Default: the bundled one.",
+            click_type=Completed("file"),
         ),
     ] = None,
     edition: Annotated[
@@ -96,7 +104,12 @@ def validate(
     run: Run,
     path: Annotated[
         str | None,
-        typer.Argument(metavar="[CATALOG]", help="Default: the catalog in use.", show_default=False),
+        typer.Argument(
+            metavar="[CATALOG]",
+            help="Default: the catalog in use.",
+            show_default=False,
+            click_type=Completed("file"),
+        ),
     ] = None,
 ) -> int:
     """Check a catalog and report every problem with its location. Exit 0 if valid, 1 if not.
@@ -134,8 +147,18 @@ def validate(
 )
 def diff(
     run: Run,
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The catalog (or page) before; '-' for stdin.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The catalog (or page) after; '-' for stdin.")],
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD", help="The catalog (or page) before; '-' for stdin.", click_type=Completed("file")
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            metavar="NEW", help="The catalog (or page) after; '-' for stdin.", click_type=Completed("file")
+        ),
+    ],
 ) -> int:
     """What changed between two catalogs, grouped by type and region. Exit 0 if identical, 1 if not.
 

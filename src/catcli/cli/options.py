@@ -21,19 +21,25 @@ from catcli.errors import EXIT_DATA, EXIT_NO, EXIT_USAGE, NotFound
 from catcli.location import FLAG as CATALOG_FLAG
 from catcli.render import OutputFormat, named
 from catcli.render.output import Output
+from catcli.streams import emit
 
 Command = Callable[..., int | None]  # FUNCTION(run, its own arguments) -> exit code, or None for 0
 
 
-def complete(kind: str) -> Callable[[str], list[str]]:
-    """Completion of a value from the catalog in use; its module loads only when a shell asks."""
+class Completed(click.types.StringParamType):
+    """Text whose shell completion is catcli's: KIND is 'type', 'region', 'market', 'name',
+    'fields', 'shell' or 'file'. Its module loads only when a shell asks."""
 
-    def values(incomplete: str) -> list[str]:
-        from catcli.completion import candidates  # the shell is asking: not on any lookup's path
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
 
-        return candidates(kind, incomplete)
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from catcli.completion import offer  # a shell is asking: never on a lookup's path
 
-    return values
+        spec = SPECS.get(ctx.command.name or "")
+        record = spec.record_type() if spec is not None and self.kind == "fields" else None
+        fields = record._fields if record is not None else ()
+        return offer(self.kind, incomplete, ctx.params.get("catalog_path"), fields)
 
 
 class Shared:
@@ -50,7 +56,7 @@ def _filter(kind: str, once: bool) -> Shared:
     flag, short, text = _FILTERS[kind]
     how = ("Required, once." if kind != "market" else "At most once.") if once else "Repeatable."
     option = typer.Option(
-        flag, short, metavar=flag[2:].upper(), autocompletion=complete(kind), help=f"{text} {how}"
+        flag, short, metavar=flag[2:].upper(), click_type=Completed(kind), help=f"{text} {how}"
     )
     return Shared(f"{kind}_", Annotated[list[str] | None, option])
 
@@ -73,7 +79,10 @@ _FIELDS = Shared(
     Annotated[
         str | None,
         typer.Option(
-            "--fields", metavar="A,B,…", help="Only these fields, in this order (their JSON names)."
+            "--fields",
+            metavar="A,B,…",
+            click_type=Completed("fields"),
+            help="Only these fields, in this order (their JSON names).",
         ),
     ],
 )
@@ -91,6 +100,7 @@ _CATALOG = Shared(
         typer.Option(
             CATALOG_FLAG,
             metavar="PATH",
+            click_type=Completed("file"),
             help="Read this catalog. Default: $CATCLI_CATALOG, your imported catalog, the bundled one.",
         ),
     ],
@@ -99,7 +109,7 @@ _CODES = {
     0: "0  success",
     EXIT_NO: f"{EXIT_NO}  {{no}}",
     EXIT_USAGE: f"{EXIT_USAGE}  usage error: unknown option, value or field (with the closest one)",
-    EXIT_DATA: f"{EXIT_DATA}  a catalog or document cannot be read or trusted, or output cannot be written",
+    EXIT_DATA: f"{EXIT_DATA}  a catalog, document or output cannot be read, trusted or written",
 }
 
 
@@ -130,7 +140,25 @@ class Run:
         return catalog
 
 
-class _Command(TyperCommand):
+def show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--help written through catcli's checked output: a reader that goes away ends it quietly,
+    as it ends every other output (click's own --help exits 1 on a closed pipe)."""
+    if value and not ctx.resilient_parsing:
+        emit(ctx.get_help() + "\n")
+        ctx.exit()
+
+
+class CheckedHelp(click.Command):
+    """A command whose --help goes through show_help."""
+
+    def get_help_option(self, ctx: click.Context) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.callback = show_help
+        return option
+
+
+class _Command(CheckedHelp, TyperCommand):
     """Usage lines write arguments as SERVICE and OLD NEW, not Typer's {SERVICE}."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
