@@ -1,16 +1,20 @@
 """The lookups: list, show, search and check, wired to the Python API's questions."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from catcli.cli.options import Completed, Run, Spec, command
 from catcli.errors import EXIT_NO
 from catcli.query import type_names
-from catcli.render import sheet
-from catcli.render.text import sentence
 from catcli.streams import warn
 from catcli.text import words
+
+if TYPE_CHECKING:
+    from catcli.render.sheet import Sheet
+
+# What a person is shown is drawn by catcli.render.sheet and .text, which each
+# view below imports when it runs: a lookup asked for JSON never loads them.
 
 group = typer.Typer()
 FILTERED = Spec(filters=("type", "region", "market"), record="catcli.model:Service", pager=True)
@@ -41,7 +45,13 @@ def list_(run: Run) -> None:
     catalog = run.catalog
     chosen = catalog.filters(**run.filters)
     rows = chosen.apply(catalog.services)
-    run.out.records(rows, lambda: sheet.services(rows, catalog, filters=chosen))
+
+    def person() -> "Sheet":
+        from catcli.render import sheet  # start-up: as said above
+
+        return sheet.services(rows, catalog, filters=chosen)
+
+    run.out.records(rows, person)
     if not rows:
         warn(f"no services: {catalog.why_empty(chosen)}")
 
@@ -61,7 +71,13 @@ def show(run: Run, name: SERVICE) -> None:
     """
     catalog = run.catalog
     rows = catalog.show(name, **run.filters)
-    run.out.records(rows, lambda: sheet.show(name, rows, catalog))
+
+    def person() -> "Sheet":
+        from catcli.render import sheet  # start-up: as said above
+
+        return sheet.show(name, rows, catalog)
+
+    run.out.records(rows, person)
 
 
 @command(group, "search", FILTERED, no="nothing matched (like grep)")
@@ -88,7 +104,13 @@ def search(
     catalog = run.catalog
     rows = [hit.service for hit in catalog.search(text, **run.filters)]
     chosen = catalog.filters(**run.filters)
-    run.out.records(rows, lambda: sheet.services(rows, catalog, filters=chosen, highlight=words(text)))
+
+    def person() -> "Sheet":
+        from catcli.render import sheet  # start-up: as said above
+
+        return sheet.services(rows, catalog, filters=chosen, highlight=words(text))
+
+    run.out.records(rows, person)
 
 
 @command(
@@ -111,5 +133,11 @@ def check(run: Run, service: SERVICE) -> int:
     """
     answer = run.catalog.check(service, **run.filters)
     type_name = type_names(run.catalog).get(answer.type, answer.type)
-    run.out.answer(answer, lambda: sentence(answer, type_name))
+
+    def person() -> str:
+        from catcli.render.text import sentence  # start-up: as said above
+
+        return sentence(answer, type_name)
+
+    run.out.answer(answer, person)
     return 0 if answer.eligible else EXIT_NO

@@ -6,19 +6,23 @@ so no command names a format. Every byte goes out through catcli.streams.emit,
 checked.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from catcli import __version__
 from catcli.errors import UnknownValue, UsageError
 from catcli.model import Edition, as_json
 from catcli.render import NESTED, PEOPLE, TERMINAL, WHOLE, OutputFormat
-from catcli.render.sheet import Sheet, chosen
 from catcli.resolve import suggest
 from catcli.streams import emit
 from catcli.text import printable
 
-Shown = Sheet | str  # what a person is shown: a sheet, or a sentence or report
+if TYPE_CHECKING:  # a sheet is drawn only for a person: records never load catcli.render.sheet
+    from catcli.render.sheet import Sheet
+
+Shown: TypeAlias = "Sheet | str"  # what a person is shown: a sheet, or a sentence or report
 Person = Callable[[], Shown]  # made only when a person is the reader
 Flat = tuple[Sequence[str], Sequence[Any]]  # a header and rows, for formats that want rows of cells
 
@@ -133,6 +137,8 @@ class Output:
         A sentence or report is printed as it is on a terminal, and elsewhere its
         first line titles its records (COLUMNS of them, by default the chosen fields).
         """
+        from catcli.render.sheet import chosen  # start-up: only a person is shown a sheet
+
         picked = self.fields is not None and self.fields != self.available
         if isinstance(shown, str) and not picked and self.format.has(TERMINAL):
             emit(printable(shown))
