@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from catcli.records import Answer, MatrixRow, RegionSummary, TypeSummary
     from catcli.search import Hit
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 # Each public name, and the module that defines it.
 _WHERE = {

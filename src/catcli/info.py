@@ -59,7 +59,7 @@ def _bundled() -> CatalogData | None:
 
 
 def version_line() -> str:
-    """'catcli 0.2.0, catalog edition 2026-11-24, 68 services'.
+    """'catcli 0.3.0, catalog edition 2026-11-24, 68 services'.
 
     A catalog that cannot be read still gets the version printed, with the
     reason: --version is what a bug report about that catalog starts with.

@@ -60,7 +60,7 @@ class Output:
         self.sources.append((role, edition))
 
     def colophon(self) -> tuple[str, ...]:
-        """'catcli 0.2.0', then 'catalog edition 2026-11-24 (imported …), source: …' per catalog cited."""
+        """'catcli 0.3.0', then 'catalog edition 2026-11-24 (imported …), source: …' per catalog cited."""
         lines = [f"catcli {__version__}"]
         for role, edition in self.sources:
             imported = f" (imported {edition.imported})" if edition.imported else ""
