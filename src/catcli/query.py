@@ -47,15 +47,20 @@ class Filters:
         ]
 
 
+# Two values each filter takes, for the hint when it is given something else.
+_EXAMPLES = {"type": ("tsp", "mcn"), "region": ("Japan", "Mexico"), "market": ("Japan", "Mexico")}
+
+
 def listed(value: Spelling, what: str) -> list[str]:
     """A filter's values as a list; anything but text is a usage error, as on the command line."""
     if value is None:
         return []
+    first, second = _EXAMPLES[what]
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
         raise UsageError(
             f"{what} must be text or a list of text, not {type(value).__name__}",
-            hint=f"e.g. {what}='Japan' or {what}=['Japan', 'Mexico']",
+            hint=f"e.g. {what}={first!r} or {what}={[first, second]!r}",
         )
     return list(values)
 
