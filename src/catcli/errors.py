@@ -1,6 +1,6 @@
 """The few ways catcli can fail, each carrying its exit code.
 
-Only ``cli.py`` turns these into messages and exit codes, so library code
+Only the command line (``catcli.cli.fail``) turns these into messages and exit codes, so library code
 never prints or exits. The codes follow grep and diff: 1 is an answer
 ("no"), 2 a usage error, 3 a failure to read, trust or write a file.
 """

@@ -85,7 +85,7 @@ class Group(CheckedHelp, TyperGroup):
             if len(arguments) > MAX_ARGUMENTS:  # click's parser is quadratic in their number
                 raise UsageError(
                     f"{len(arguments):,} arguments; catcli takes at most {MAX_ARGUMENTS:,}",
-                    hint="search for a few words: a row matches when it has them all",
+                    hint="give fewer: a search needs a few words, a filter a few values",
                 )
             code = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
         except (click.ClickException, typer.Abort, CatcliError, Closed) as exc:
