@@ -111,8 +111,8 @@ def test_check_asks_one_question_in_the_api_too() -> None:
 @pytest.mark.parametrize("what", ["type", "region", "market"])
 def test_a_filter_given_something_else_hints_with_values_that_filter_takes(what: str) -> None:
     with pytest.raises(catcli.UsageError) as info:
-        CATALOG.select(**{what: 3})
-    first = info.value.hint.split("'")[1]
+        CATALOG.select(**{what: 3})  # type: ignore[arg-type]
+    first = str(info.value.hint).split("'")[1]
     resolve = catcli.resolve_type if what == "type" else catcli.resolve_region
     assert info.value.message == f"{what} must be text or a list of text, not int"
     assert resolve(first) == first  # the example is a value the filter takes
