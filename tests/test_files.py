@@ -275,6 +275,10 @@ import os, signal, sys, time
 from pathlib import Path
 from catcli.files import write_atomic
 action = sys.argv[2]
+# A user's process starts with these at their defaults; the test runner's may not
+# (under nohup, or started in the background by a shell without job control).
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 if action == "ignore-hup":
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup does
 real_fsync = os.fsync
