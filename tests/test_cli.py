@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catcli.cli import COMMANDS
-from catcli.text import words
+from catcli.text import name_key, words
 from tests import app
 from tests.conftest import CATALOG, ROOT, Invoke, as_json
 
@@ -362,9 +362,12 @@ def test_arbitrary_names_never_crash(invoke: Invoke, name: str) -> None:
     for command in commands:
         result = invoke(*command)
         assert result.exit_code in (0, 1, 2), (command, result.output)
-        nothing = command[0] == "search" and not words(name)  # no word to search for: a usage error
+        # No word to search for, no name to show: a usage error that says so.
+        empty = {"search": not words(name), "show": not name_key(name)}.get(command[0], False)
+        said = f"nothing to {command[0]}" in result.stderr
+        assert said == (empty and result.exit_code == 2), (command, result.stderr)
         hinted = "did you mean" in result.stderr or "see all with" in result.stderr
-        assert result.exit_code != 2 or hinted or (nothing and "nothing to search for" in result.stderr)
+        assert result.exit_code != 2 or hinted or said
 
 
 def _modules_after(argv: list[str]) -> set[str]:

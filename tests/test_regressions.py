@@ -68,7 +68,6 @@ def test_search_takes_unquoted_words(invoke: Invoke) -> None:
         ["list", "--format", "xml"],
         ["list", "--bogus"],
         ["completion"],
-        ["foo"],
         ["diff", "a.toml", "b.toml", "--fields", "type"],
     ],
 )
@@ -77,6 +76,34 @@ def test_usage_errors_are_one_line_with_a_hint(invoke: Invoke, args: list[str]) 
     lines = result.stderr.splitlines()
     assert result.exit_code == 2 and len(lines) == 2, result.stderr
     assert lines[0].startswith("catcli: error: ") and lines[1].startswith("  hint: see: catcli")
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [("lst", "did you mean 'list'? See all with: catcli --help"), ("foo", "see all with: catcli --help")],
+)
+def test_an_unknown_command_is_named_with_the_closest_one(invoke: Invoke, typed: str, hint: str) -> None:
+    result = invoke(typed)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"catcli: error: unknown command {typed!r}\n  hint: {hint}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show"], "missing argument 'SERVICE'"),
+        (["list", "-x"], "no such option: -x"),
+        (["show", "a", "b"], "got unexpected extra argument(s) (b)"),
+    ],
+)
+def test_clicks_usage_errors_read_like_catclis(invoke: Invoke, args: list[str], message: str) -> None:
+    assert invoke(*args).stderr.splitlines()[0] == f"catcli: error: {message}"
+
+
+@pytest.mark.parametrize("name", ["", "  ", "---"])
+def test_show_of_no_name_is_a_usage_error_as_an_empty_search_is(invoke: Invoke, name: str) -> None:
+    result = invoke("show", "--", name)
+    assert result.exit_code == 2 and result.stderr.startswith("catcli: error: nothing to show\n")
 
 
 def test_a_line_break_in_a_file_name_stays_on_the_error_line(invoke: Invoke) -> None:

@@ -103,10 +103,29 @@ def test_a_full_device_is_one_error_line_and_exit_3(command: str, unbuffered: bo
 
 
 @POSIX
-@pytest.mark.parametrize("command", ["list --json", "validate"])  # refused before any command runs
+@pytest.mark.parametrize("command", ["list --json", "validate", "list --help", "--version"])
 def test_a_closed_stdout_is_one_error_line_and_exit_3(command: str) -> None:
-    result = _run(COMMANDS[command], subprocess.DEVNULL, preexec=_close_stdout)
+    result = _run(COMMANDS.get(command, command.split()), subprocess.DEVNULL, preexec=_close_stdout)
     _one_error_line(result, "cannot write output: standard output is closed")
+
+
+@POSIX
+@pytest.mark.parametrize(
+    ("arguments", "code", "words"),
+    [
+        (["list", "--region", "Atlantis"], 2, "unknown region 'Atlantis'"),
+        (["show", "No Such Thing"], 1, "no service or main category named 'No Such Thing'"),
+        (["check", "No Such Thing", "-t", "tsp", "-r", "Japan"], 2, "no service or main category"),
+    ],
+)
+def test_with_stdout_closed_the_first_failure_is_the_one_reported(
+    arguments: list[str], code: int, words: str
+) -> None:
+    """As `ls /nonexistent >&-`: a command that fails before it writes says why, not that
+    stdout is closed (issue 16's probe: a typo read as an output failure, exit 3)."""
+    result = _run(arguments, subprocess.DEVNULL, preexec=_close_stdout)
+    assert result.returncode == code and result.stderr.startswith(f"catcli: error: {words}"), result.stderr
+    assert "standard output" not in result.stderr
 
 
 @POSIX

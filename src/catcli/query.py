@@ -120,14 +120,17 @@ def show(catalog: CatalogData, name: str, chosen: Filters) -> list[Service]:
 
     A name in no row gets the closest names; a name filtered away gets where it is offered.
     """
-    named = by_name(catalog.services, text_argument(name, "name"))
+    if not name_key(text_argument(name, "name")):  # as an empty search: a usage error, not a "no"
+        raise UsageError("nothing to show", hint="give a service or main category: catcli show 'Paid Media'")
+    named = by_name(catalog.services, name)
     rows = chosen.apply(named)
     if rows:
         return rows
     if not named:
         message, close = unknown_name(name, catalog)
-        hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
-        raise NotFound(message, hint=f"{hint}Find names with: catcli search WORDS, or catcli list")
+        find = "find names with: catcli search WORDS, or catcli list"
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}? F{find[1:]}" if close else find
+        raise NotFound(message, hint=hint)
     offered = f"it is offered to: {', '.join(offered_at(catalog, named))}"
     why = f"{why_empty(catalog, chosen)}; {offered}" if not chosen.apply(catalog.services) else offered
     raise NotFound(f"{quoted(name)} is not offered with those filters", hint=why)

@@ -20,6 +20,16 @@ class Closed(Exception):
     """The reader of standard output went away: stop quietly."""
 
 
+class ClosedOutput(io.TextIOBase):
+    """Stands in for a stdout the shell closed (``>&-``): a write fails as one to the closed
+    descriptor would, so a command that fails first (a typo) reports that, as ls and cat do."""
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def emit(text: str) -> None:
     """Write text to stdout now, all of it; a failed or short write is an OutputError.
 
@@ -32,7 +42,7 @@ def emit(text: str) -> None:
     """
     stream = sys.stdout
     if stream is None:
-        raise OutputError("cannot write output: standard output is closed")
+        stream = ClosedOutput()
     try:
         binary = getattr(stream, "buffer", None)
         raw = binary if isinstance(binary, io.RawIOBase) else getattr(binary, "raw", None)

@@ -21,8 +21,8 @@ from typer.core import TyperGroup
 from typer.main import get_command_from_info
 
 from catcli.cli.options import CheckedHelp, exit_codes, made
-from catcli.errors import EXIT_DATA, CatcliError, UsageError
-from catcli.streams import Closed, emit, warn
+from catcli.errors import EXIT_DATA, CatcliError, UnknownValue, UsageError
+from catcli.streams import Closed, ClosedOutput, emit, warn
 from catcli.text import printable
 
 COMPLETE_VAR = "_CATCLI_COMPLETE"  # set by catcli's completion scripts (catcli.completion)
@@ -64,6 +64,15 @@ class Group(CheckedHelp, TyperGroup):
             command_info(cmd_name), pretty_exceptions_short=True, rich_markup_mode=None
         )
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        """An unknown command is an unknown value like any other: named, with the closest commands."""
+        name = args[0] if args else ""
+        if name in COMMANDS or name.startswith("-") or ctx.resilient_parsing:
+            return super().resolve_command(ctx, args)
+        from catcli.resolve import suggest  # only for a mistyped command
+
+        raise UnknownValue("command", name, suggest(name, list(COMMANDS)), listing="catcli --help")
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Each command with the whole first sentence of its help, wrapped: click's own list cuts
         a sentence short with '...' to keep it on one line."""
@@ -103,7 +112,9 @@ def fail(exc: Exception) -> int:
         return 0  # the reader went away: not an error, as with head
     if isinstance(exc, click.ClickException):
         context = getattr(exc, "ctx", None)
-        warn(f"error: {exc.format_message()}", f"see: {context.command_path if context else 'catcli'} --help")
+        said = exc.format_message().rstrip(".")  # click's words, in catcli's style: 'error: no such option'
+        where = context.command_path if context else "catcli"
+        warn(f"error: {said[:1].lower()}{said[1:]}", f"see: {where} --help")
         return exc.exit_code
     if isinstance(exc, CatcliError):
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -153,9 +164,8 @@ def _root(
 
 def main() -> None:
     """Console-script entry point: output problems end in one stderr line, never a traceback."""
-    if sys.stdout is None:
-        warn("error: cannot write output: standard output is closed")
-        sys.exit(EXIT_DATA)
+    if sys.stdout is None:  # fd 1 closed: Python left no stream
+        sys.stdout = ClosedOutput()
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     if COMPLETE_VAR in os.environ:
