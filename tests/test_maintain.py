@@ -195,6 +195,26 @@ def test_output_writes_only_that_file(invoke: Invoke, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("through", ["itself", "a link", "the user catalog"])
+def test_import_onto_its_own_file_is_refused_and_writes_nothing(
+    invoke: Invoke, tmp_path: Path, through: str
+) -> None:
+    """As cp refuses 'are the same file': `import page.md -o page.md` replaced the page with TOML."""
+    document = tmp_path / "page.md"
+    document.write_bytes(SOURCE.read_bytes())
+    if through == "the user catalog":
+        assert invoke("import", str(document)).exit_code == 0
+        document = user_catalog()
+        output: list[str] = []
+    else:
+        (tmp_path / "link.md").symlink_to(document)
+        output = ["-o", str(document if through == "itself" else tmp_path / "link.md")]
+    before = document.read_bytes()
+    result = invoke("import", str(document), *output)
+    assert result.exit_code == 2 and "DOCUMENT and the output are the same file" in result.stderr
+    assert document.read_bytes() == before
+
+
 def test_output_dash_prints_the_catalog(invoke: Invoke) -> None:
     result = invoke("import", str(SOURCE), "--edition", "2026-11-24", "-o", "-")
     assert result.exit_code == 0 and result.stderr == ""

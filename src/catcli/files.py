@@ -186,6 +186,14 @@ def output_path(value: str | os.PathLike[str]) -> Path:
 _REGULAR_ONLY = "catcli writes only regular files or new paths"
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links too), as cp checks before it copies."""
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return False  # one does not exist (yet): two files
+
+
 def _destination(path: Path) -> tuple[Path, os.stat_result | None]:
     """The file to replace (a symbolic link's target) and its status; None for a new path."""
     try:

@@ -34,6 +34,7 @@ from catcli.files import (
     decode,
     output_path,
     read_bytes,
+    same_file,
     too_large,
     write_atomic,
 )
@@ -156,6 +157,11 @@ def import_document(
     """
     source = checked_path(document, "DOCUMENT")
     target = _target(output)
+    if target is not None and same_file(source, target):
+        raise UsageError(
+            f"{source} would be replaced by its own import: DOCUMENT and the output are the same file",
+            hint="give --output another file" if output else "it is your catalog already: catcli validate checks it",
+        )
     data = read_bytes(source, "document")
     kind = reader or sniff(data)
     if kind is Reader.TOML and (base is not None or edition is not None):
