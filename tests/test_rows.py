@@ -88,11 +88,12 @@ def test_validate_lists_every_hidden_character_and_doubled_space_with_its_line(t
     text = text.replace("'Paid Media'", "'Paid  Media'", 1)
     text = text.replace("'Mass Tutoring'", '"Mass\\u200bTutoring"', 1)
     text = text.replace("'All Closed-Loop Shopping Ads formats'", '"All \\u202eClosed-Loop"', 1)
+    text = text.replace("'Paid Media'", '"Paid\\u3164Media"', 1)  # the next row's: a Hangul filler
     path = tmp_path / "catalog.toml"
     path.write_text(text, encoding="utf-8")
     catalog, problems = validate(path)
     messages = sorted(f"{p.line}: {p.message}" for p in problems)
-    assert catalog is None and len(problems) == 3, messages
+    assert catalog is None and len(problems) == 4, messages
     assert any("doubled spaces" in m for m in messages)
-    assert any("U+200B" in m for m in messages) and any("U+202E" in m for m in messages)
+    assert all(any(code in m for m in messages) for code in ("U+200B", "U+202E", "U+3164"))
     assert all(p.line for p in problems)

@@ -24,6 +24,8 @@ HOSTILE = {
     "an escape sequence": "\\u001b]0;PWNED\\u0007",
     "a bidi override": "\\u202e",
     "a zero-width space": "\\u200b",
+    "a Hangul filler (printable to Python, invisible)": "\\u3164",
+    "a variation selector": "\\ufe0f",
     "a line break": "\\n",
     "page residue": "<br>",
 }

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catcli.text import fold
+from catcli.text import fold, has_unsafe, printable
 
 
 def _fold_per_character(value: str) -> str:
@@ -24,3 +24,33 @@ def test_fold_is_its_definition(value: str) -> None:
 def test_fold_strips_accents_and_case_and_width() -> None:
     assert fold("México") == fold("MEXICO") == fold("ＭＥＸＩＣＯ") == "mexico"
     assert fold("Việt Nam") == "viet nam" and fold("Straße") == "strasse"
+
+
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15.1), as
+# published: characters a renderer shows as nothing.
+DEFAULT_IGNORABLE = [
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+]  # fmt: skip
+
+
+def test_every_default_ignorable_character_is_unsafe_and_shown_escaped() -> None:
+    """'Paid\\u3164Media' looked like 'Paid Media' in a table and was not it (a Hangul filler,
+    printable to Python, passed the catalog's checks)."""
+    for first, last in DEFAULT_IGNORABLE:
+        for code in range(first, last + 1):
+            value = f"Paid{chr(code)}Media"
+            assert has_unsafe(value), hex(code)
+            assert printable(value) == f"Paid{_escaped(code)}Media", hex(code)
+
+
+def _escaped(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))))
+def test_ordinary_text_is_safe_unless_it_holds_a_default_ignorable(value: str) -> None:
+    ignorable = any(first <= ord(c) <= last for c in value for first, last in DEFAULT_IGNORABLE)
+    assert has_unsafe(value) == ignorable

@@ -23,6 +23,7 @@ from catcli.problems import (
     text_problems,
     unknown_keys,
 )
+from catcli.text import has_unsafe
 
 Known = Mapping[Section, set[str]]  # the type ids and region names a service may name
 
@@ -150,7 +151,7 @@ def _check_text(services: list[Service], indices: list[int], checker: Checker) -
         text = "\n".join([v for s in services for name in _TEXT if (v := getattr(s, name)) is not None])
     residue = any(marker in text for marker in RESIDUE_MARKERS)
     values = (v for s in services for name in _TEXT if (v := getattr(s, name)) is not None)
-    if not residue and text.replace("\n", " ").isprintable() and not any(map(oversized, values)):
+    if not residue and not has_unsafe(text) and not any(map(oversized, values)):
         return
     for index, service in zip(indices, services, strict=True):
         for name in _TEXT:

@@ -15,18 +15,27 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 # Characters that are invisible or move text around: zero-width and joiners,
 # line/paragraph separators, bidi marks, embeddings, overrides and isolates,
 # the word joiner and invisible operators, the BOM, the Arabic letter mark,
-# and tag characters.
-_HIDDEN = "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+# interlinear annotation, shorthand and musical format controls, and tag
+# characters; with the list below, all of Unicode's Default_Ignorable_Code_Point.
+_HIDDEN = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff0-\ufffb"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
+)
+# Invisible characters Python counts as printable: the rest of Unicode's
+# Default_Ignorable_Code_Point (the combining grapheme joiner, Hangul and
+# Khmer fillers, Mongolian and other variation selectors). 'Paid\u3164Media'
+# looks like 'Paid Media' and is not it.
+_HIDDEN_PRINTABLE = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef"
 # C0/C1 controls (but not newline), DEL, and the hidden characters above:
 # anything that can move the cursor, recolour the terminal, hide text or
 # reorder what a reader sees.
-UNSAFE = f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}]"  # compiled on first use: most text is clean
+UNSAFE = f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}{_HIDDEN_PRINTABLE}]"  # compiled on first use
 
 
 def has_unsafe(value: str) -> bool:
-    """Whether value holds an UNSAFE character; every one is non-printable, so clean text costs one C call."""
+    """Whether value holds an UNSAFE character: clean ASCII costs one C call, other clean text two."""
     if value.isprintable() or value.replace("\n", " ").isprintable():
-        return False
+        return not value.isascii() and re.search(f"[{_HIDDEN_PRINTABLE}]", value) is not None
     return re.search(UNSAFE, value) is not None
 
 
