@@ -160,7 +160,7 @@ def import_document(
     if target is not None and same_file(source, target):
         raise UsageError(
             f"{source} would be replaced by its own import: DOCUMENT and the output are the same file",
-            hint="give --output another file" if output else "it is your catalog already: catcli validate checks it",
+            hint="give --output another file" if output else "it is your catalog: catcli validate checks it",
         )
     data = read_bytes(source, "document")
     kind = reader or sniff(data)

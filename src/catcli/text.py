@@ -25,7 +25,9 @@ _HIDDEN = (
 # Default_Ignorable_Code_Point (the combining grapheme joiner, Hangul and
 # Khmer fillers, Mongolian and other variation selectors). 'Paid\u3164Media'
 # looks like 'Paid Media' and is not it.
-_HIDDEN_PRINTABLE = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef"
+_HIDDEN_PRINTABLE = (
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef"
+)
 # C0/C1 controls (but not newline), DEL, and the hidden characters above:
 # anything that can move the cursor, recolour the terminal, hide text or
 # reorder what a reader sees.
