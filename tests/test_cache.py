@@ -318,3 +318,19 @@ def test_the_checkers_named_in_the_key_are_every_module_that_makes_a_checked_cat
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     used = set(done.stdout.split()) - {"errors", "location"}  # which file, and how a failure reads
     assert used <= set(cache.CHECKERS), used - set(cache.CHECKERS)
+
+
+def test_the_oldest_entries_go_beyond_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A script looking up many temporary catalogs left one entry for each, for ever."""
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 5)
+    key = cache.digest(b"key")
+    for number in range(5):
+        cache.put(f"/tmp/catalog-{number}.toml", key, number)
+    folder = cache.directory()
+    assert folder is not None and len(_entries()) == 5
+    for number in range(5):  # entry 0 the oldest, 4 the newest, whatever the clock's granularity
+        path = folder / cache._name(f"/tmp/catalog-{number}.toml")
+        os.utime(path, ns=(number * 10**9, number * 10**9))
+    cache.put("/tmp/catalog-5.toml", key, 5)
+    kept = [n for n in range(6) if cache.get(f"/tmp/catalog-{n}.toml", key) is not None]
+    assert kept == [1, 2, 3, 4, 5] and len(_entries()) == 5

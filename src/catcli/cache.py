@@ -39,6 +39,9 @@ except ImportError:  # pragma: no cover - an interpreter without it
 
 FORMAT = b"catcli cache 3\n"  # changes when an entry's layout or payload shape changes
 MAX_BYTES = 256 * 1024 * 1024  # far beyond an entry for a catalog of files.MAX_BYTES
+# Entries kept: one per catalog path and 32 for the names of countries; beyond, the oldest go,
+# so a script looking up many temporary catalogs cannot fill a disk (~21 KB each today).
+MAX_ENTRIES = 128
 _DIGEST = 32
 _HEADER = len(FORMAT) + _DIGEST + 8 + _DIGEST  # format, key, payload size, payload checksum
 _OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -171,11 +174,21 @@ def put(name: str, key: bytes, value: Any) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(entry)
         os.replace(temporary, _name(name), src_dir_fd=folder, dst_dir_fd=folder)
+        _prune(folder)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temporary, dir_fd=folder)
     finally:
         os.close(folder)
+
+
+def _prune(folder: int) -> None:
+    """Remove the oldest entries beyond MAX_ENTRIES (only after a write, which a warm lookup never does)."""
+    entries = [e for e in os.scandir(folder) if e.name.endswith(".entry")]
+    if len(entries) > MAX_ENTRIES:
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
+        for entry in entries[: len(entries) - MAX_ENTRIES]:
+            os.unlink(entry.name, dir_fd=folder)
 
 
 def catalog_key(data: bytes) -> bytes:
