@@ -165,6 +165,17 @@ def synthetic_catalog(source: Path, copies: int, target: Path) -> int:
     return len(services) * copies
 
 
+def editable(python: str) -> bool:
+    """Whether the catcli beside PYTHON is an editable install (PEP 660: direct_url.json says so)."""
+    code = (
+        "import importlib.metadata as m, json\n"
+        "url = m.distribution('catcli').read_text('direct_url.json')\n"
+        "print(bool(url and json.loads(url).get('dir_info', {}).get('editable')))"
+    )
+    done = subprocess.run([python, "-c", code], capture_output=True, text=True, check=False)
+    return done.stdout.strip() == "True"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=40)
@@ -182,6 +193,12 @@ def main() -> int:
     catcli = str(Path(python).with_name("catcli"))
     if not Path(catcli).exists():
         raise SystemExit(f"bench: no catcli beside {python}; pip install . first")
+    if editable(python):
+        print(
+            "bench: catcli is an editable install here, whose import hook adds start-up time;"
+            " the targets are for a plain `pip install .` (make bench makes one in .venv-bench)",
+            file=sys.stderr,
+        )
 
     with tempfile.TemporaryDirectory() as scratch:
         # An empty home, so that no catalog or setting of the user's counts.
