@@ -182,6 +182,23 @@ def test_no_word_is_broken(invoke: Invoke, args: tuple[str, ...]) -> None:
         assert not broken, width
 
 
+@pytest.mark.parametrize("args", WORDY, ids=" ".join)
+def test_a_word_wider_than_its_room_is_folded_not_split_by_a_space(
+    invoke: Invoke, args: tuple[str, ...]
+) -> None:
+    """At 10 columns the types list read 'Serv ice' and '(TSP )': a folded word's pieces were
+    joined by a space, as two words are."""
+    wide = invoke(*args, env={"COLUMNS": "1000"}).stdout
+    whole = set(wide.split())
+    for width in (6, 8, 10, 12, 16, 20):
+        lines = invoke(*args, env={"COLUMNS": str(width)}).stdout.splitlines()
+        assert all(cell_len(line) <= width for line in lines), width
+        for line in lines:
+            tokens = line.split()
+            for left, right in zip(tokens, tokens[1:], strict=False):
+                assert not (left + right in whole and right not in whole), (width, line)
+
+
 def test_at_60_columns_long_words_stay_whole(invoke: Invoke) -> None:
     regions = invoke("regions", env={"COLUMNS": "60"}).stdout.splitlines()
     types = invoke("types", env={"COLUMNS": "60"}).stdout.splitlines()

@@ -254,9 +254,9 @@ def _hanging(tokens: Sequence[Line], room: int, first: int = 0, indent: int = 2)
     line indented by FIRST, the others by FIRST + INDENT. A token wider than a line is folded."""
     lines: list[Line] = []
     used = 0
-    for token in _fitting(tokens, room - first - indent):
+    for token, rest in _fitting(tokens, room - first - indent):
         size = sum(width_of(text) for text, _ in token)
-        if not lines or used + 1 + size > room:
+        if not lines or rest or used + 1 + size > room:  # the rest of a folded word: never after a space
             pad = first if not lines else first + indent
             lines.append([(" " * pad, "")] if pad else [])
             used = pad - first
@@ -268,16 +268,18 @@ def _hanging(tokens: Sequence[Line], room: int, first: int = 0, indent: int = 2)
     return lines
 
 
-def _fitting(tokens: Sequence[Line], room: int) -> Iterator[Line]:
-    """The tokens, a token wider than ROOM folded into pieces that fit (in its first style)."""
+def _fitting(tokens: Sequence[Line], room: int) -> Iterator[tuple[Line, bool]]:
+    """The tokens, a token wider than ROOM folded into pieces that fit (in its first style); each
+    with whether it continues a folded word."""
     for token in tokens:
         text = "".join(piece for piece, _ in token)
         size = width_of(text)
         if size <= room:
-            yield token
+            yield token, False
             continue
         style = token[0][1] if token else ""
-        yield from ([(text[s:e], style)] for s, e, _ in folded(text, 0, len(text), size, room))
+        for index, (start, end, _) in enumerate(folded(text, 0, len(text), size, room)):
+            yield [(text[start:end], style)], index > 0
 
 
 def _title(parts: Sequence[str], width: int, style: str) -> list[Line]:
