@@ -44,7 +44,7 @@ TABLES = [
 @pytest.mark.parametrize("args", TABLES, ids=" ".join)
 @pytest.mark.parametrize("color", ["", "1"], ids=["piped", "coloured"])
 def test_no_line_ends_in_blanks(invoke: Invoke, workdir: Path, args: tuple[str, ...], color: str) -> None:
-    for width in (40, 60, 80, 120, 250):
+    for width in (1, 12, 40, 60, 80, 120, 250):
         result = invoke(*args, env={"COLUMNS": str(width), "FORCE_COLOR": color})
         assert result.exit_code in (0, 1), result.output
         assert color or "\x1b[" not in result.stdout, args

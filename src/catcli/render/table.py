@@ -24,7 +24,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 
-from catcli.render.lines import WORD, Line, cell_lines, folded, paragraph, styled, width_of
+from catcli.render.lines import WORD, Line, cell_lines, folded, paragraph, styled, width_of, wrap
 from catcli.render.sheet import MARK, Column, Sheet, marks
 from catcli.text import printable
 
@@ -269,8 +269,8 @@ def _hanging(tokens: Sequence[Line], room: int, first: int = 0, indent: int = 2)
 
 
 def _fitting(tokens: Sequence[Line], room: int) -> Iterator[tuple[Line, bool]]:
-    """The tokens, a token wider than ROOM folded into pieces that fit (in its first style); each
-    with whether it continues a folded word."""
+    """The tokens, a token wider than ROOM (a word, or a name of several) wrapped into pieces that
+    fit (in its first style); each with whether it continues a wrapped token."""
     for token in tokens:
         text = "".join(piece for piece, _ in token)
         size = width_of(text)
@@ -278,7 +278,7 @@ def _fitting(tokens: Sequence[Line], room: int) -> Iterator[tuple[Line, bool]]:
             yield token, False
             continue
         style = token[0][1] if token else ""
-        for index, (start, end, _) in enumerate(folded(text, 0, len(text), size, room)):
+        for index, (start, end, _) in enumerate(wrap(text, room)):  # a name at its spaces first
             yield [(text[start:end], style)], index > 0
 
 
@@ -295,8 +295,8 @@ def _title(parts: Sequence[str], width: int, style: str) -> list[Line]:
             used = width  # the whole part on a line of its own, if it fits one
         for word in words:
             for start, end, cells in folded(word, 0, len(word), width_of(word), width):
-                if used + 1 + cells > width:
-                    lines.append([(word[start:end], style)])
+                if used + 1 + cells > width:  # (a piece of 'services ·' folded may end in its space)
+                    lines.append([(word[start:end].strip(), style)])
                     used = cells
                 else:
                     lines[-1].append((" " + word[start:end], style))
