@@ -177,7 +177,7 @@ def diff_summary(report: CatalogDiff) -> str:
 
 def entries_changed(report: CatalogDiff) -> list[str]:
     """'types changed: tsp', 'regions changed: EU, Japan': each type and region added, removed
-    or changed; for diff's headline."""
+    or changed; for diff's headline and import's summary."""
     types = [t.id for group in report.types for t in group]
     regions = [r.name for group in report.regions for r in group]
     return [
