@@ -240,6 +240,8 @@ def test_provenance_round_trip(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) 
         "added": [],
         "removed": [],
         "changed": [],
+        "types": {"added": [], "removed": [], "changed": []},
+        "regions": {"added": [], "removed": [], "changed": []},
     }
     rows = list(
         csv.reader(io.StringIO(invoke("diff", str(BUNDLED), str(user_catalog()), "-f", "csv").stdout))

@@ -294,6 +294,22 @@ def test_summary_counts_each_changed_field_by_name() -> None:
     assert maintain._changes(old._replace(services=old.services[:-1]), old) == "+1 service, -0, ~0 changed"
 
 
+def test_summary_names_the_types_and_regions_changed(invoke: Invoke, tmp_path: Path) -> None:
+    """An edit that only changes what a region covers still changes lookups: the summary says so."""
+    text = CATALOG.read_text(encoding="utf-8")
+    edited = tmp_path / "edited.toml"
+    edited.write_text(text.replace('  { code = "IE", name = "Ireland" },\n', "", 1), encoding="utf-8")
+    result = invoke("import", str(edited))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(
+        ": edition 2026-11-24 (unchanged), 68 services (no service changed; regions changed: EU)\n"
+    )
+    old = load(CATALOG)
+    types = (old.types[0]._replace(name="TSP"), *old.types[1:])
+    new = old._replace(types=types, services=old.services[1:])
+    assert maintain._changes(old, new) == "+0 services, -1, ~0 changed; types changed: tsp"
+
+
 def test_plural() -> None:
     assert [maintain._plural(n, w) for n, w in ((1, "service category"), (2, "service category"))] == [
         "1 service category",

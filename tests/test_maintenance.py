@@ -84,6 +84,8 @@ def test_diff_identical(invoke: Invoke) -> None:
         "added": [],
         "removed": [],
         "changed": [],
+        "types": {"added": [], "removed": [], "changed": []},
+        "regions": {"added": [], "removed": [], "changed": []},
     }
 
 
@@ -229,3 +231,132 @@ def test_diff_edition_beside_service_changes(invoke: Invoke, tmp_path: Path) -> 
     lines = invoke("diff", str(CATALOG), str(path)).stdout.splitlines()
     assert lines[0] == "catalog edition: 2026-11-24 -> 2026-12-01"
     assert lines[-1] == "0 added, 0 removed, 1 changed"
+
+
+# -- partner types and regions: what lookups resolve through -------------------
+
+# The report's scenario: Ireland leaves the EU region, Japan loses the alias Nippon, TSP is renamed.
+LOOKUP_EDITS = (
+    ('  { code = "IE", name = "Ireland" },\n', ""),
+    ('aliases = ["Nippon", "Nihon"]', 'aliases = ["Nihon"]'),
+    ('name = "TikTok Shop Partner"\n', 'name = "TikTok Shop Service Provider"\n'),
+)
+
+
+def test_diff_reports_changes_that_change_lookups(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, *LOOKUP_EDITS)
+    assert invoke("list", "--region", "Ireland", "--catalog", str(path)).exit_code == 2
+    result = invoke("diff", str(CATALOG), str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "~ type tsp name: TikTok Shop Partner -> TikTok Shop Service Provider\n"
+        "~ region EU countries: - Ireland (IE)\n"
+        "~ region Japan aliases: - Nippon\n"
+        "0 added, 0 removed, 0 changed; types changed: tsp; regions changed: EU, Japan\n"
+    )
+    report = json.loads(invoke("diff", str(CATALOG), str(path), "--json").stdout)
+    assert (report["edition"], report["added"], report["removed"], report["changed"]) == (None, [], [], [])
+    assert report["types"] == {
+        "added": [],
+        "removed": [],
+        "changed": [
+            {
+                "id": "tsp",
+                "renamed": {"old": "TikTok Shop Partner", "new": "TikTok Shop Service Provider"},
+                "aliases_added": [],
+                "aliases_removed": [],
+            }
+        ],
+    }
+    assert report["regions"]["changed"] == [
+        {
+            "name": "EU",
+            "countries_added": [],
+            "countries_removed": [{"code": "IE", "name": "Ireland"}],
+            "aliases_added": [],
+            "aliases_removed": [],
+        },
+        {
+            "name": "Japan",
+            "countries_added": [],
+            "countries_removed": [],
+            "aliases_added": [],
+            "aliases_removed": ["Nippon"],
+        },
+    ]
+    assert invoke("diff", str(CATALOG), str(path), "--format", "csv").stdout.splitlines()[1:] == [
+        "type changed,tsp,,,,name,TikTok Shop Partner,TikTok Shop Service Provider",
+        "region changed,,EU,,,countries,Ireland (IE),",
+        "region changed,,Japan,,,aliases,Nippon,",
+    ]
+
+
+def test_diff_types_and_regions_added_and_removed(invoke: Invoke, tmp_path: Path) -> None:
+    """A type and a region added, the Brazil region and its services removed, an alias and a
+    country's name changed."""
+    blocks = CATALOG.read_text(encoding="utf-8").split("\n\n")
+    new = "\n\n".join(b for b in blocks if '"Brazil"' not in b)  # the region and its services
+    assert 'name = "Brazil"' in CATALOG.read_text(encoding="utf-8") and '"Brazil"' not in new
+    for old, replacement in (
+        (
+            '[[types]]\nid = "tsp"',
+            '[[types]]\nid = "agency"\nname = "Agency Partner"\n\n[[types]]\nid = "tsp"',
+        ),
+        ('aliases = ["TSP", ', 'aliases = ["Shop Partner", '),
+        (
+            '[[regions]]\nname = "Japan"',
+            '[[regions]]\nname = "Nordics"\ncountries = [\n  { code = "SE", name = "Sweden" },\n]\n\n'
+            '[[regions]]\nname = "Japan"',
+        ),
+        ('{ code = "IE", name = "Ireland" }', '{ code = "IE", name = "Éire" }'),
+    ):
+        assert old in new, old
+        new = new.replace(old, replacement, 1)
+    path = tmp_path / "new.toml"
+    path.write_text(new, encoding="utf-8")
+    checked = invoke("validate", str(path))
+    assert checked.exit_code == 0, checked.stdout
+    lines = invoke("diff", str(CATALOG), str(path)).stdout.splitlines()
+    assert lines[:6] == [
+        "+ type agency (Agency Partner)",
+        "~ type tsp aliases: + Shop Partner, - TSP",
+        "+ region Nordics (Sweden)",
+        "- region Brazil (Brazil)",
+        "~ region EU countries: + Éire (IE), - Ireland (IE)",
+        "tsp · Brazil",
+    ]
+    assert lines[-1].endswith("; types changed: agency, tsp; regions changed: Nordics, Brazil, EU")
+    report = json.loads(invoke("diff", str(CATALOG), str(path), "--json").stdout)
+    assert report["types"]["added"] == [{"id": "agency", "name": "Agency Partner", "aliases": []}]
+    assert [r["name"] for r in report["regions"]["removed"]] == ["Brazil"]
+    assert report["regions"]["removed"][0]["countries"] == [{"code": "BR", "name": "Brazil"}]
+    rows = [
+        json.loads(line)
+        for line in invoke("diff", str(CATALOG), str(path), "--format", "jsonl").stdout.splitlines()
+    ]
+    entries = [
+        (r["change"], r["type"] or r["registration_region"], r["field"], r["old"], r["new"]) for r in rows[:6]
+    ]
+    assert entries == [
+        ("type added", "agency", "", "", ""),
+        ("type changed", "tsp", "aliases", "", "Shop Partner"),
+        ("type changed", "tsp", "aliases", "TSP", ""),
+        ("region added", "Nordics", "", "", ""),
+        ("region removed", "Brazil", "", "", ""),
+        ("region changed", "EU", "countries", "", {"code": "IE", "name": "Éire"}),
+    ]
+
+
+def test_diff_ignores_an_order_that_changes_no_lookup(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, ('aliases = ["Nippon", "Nihon"]', 'aliases = ["Nihon", "Nippon"]'))
+    result = invoke("diff", str(CATALOG), str(path))
+    assert (result.exit_code, result.stdout) == (0, "no differences\n")
+
+
+def test_diff_edition_beside_type_and_region_changes(invoke: Invoke, tmp_path: Path) -> None:
+    path = _edited(tmp_path, ('edition = "2026-11-24"', 'edition = "2026-12-01"'), LOOKUP_EDITS[1])
+    assert invoke("diff", str(CATALOG), str(path)).stdout == (
+        "catalog edition: 2026-11-24 -> 2026-12-01\n"
+        "~ region Japan aliases: - Nippon\n"
+        "0 added, 0 removed, 0 changed; regions changed: Japan\n"
+    )

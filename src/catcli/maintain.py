@@ -42,6 +42,7 @@ from catcli.loading import from_text, read, validate
 from catcli.location import ENV_VAR, bundled_path, user_path
 from catcli.model import CatalogData
 from catcli.problems import Problem
+from catcli.render.text import entries_changed
 from catcli.text import quoted
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -243,18 +244,20 @@ def import_summary(imported: Imported) -> str:
 
 
 def _changes(old: CatalogData, new: CatalogData) -> str:
-    """'+1 service, -1, ~2 definitions, ~1 target markets': each changed field counted by name.
+    """'+1 service, -1, ~2 definitions, ~1 target markets': each changed field counted by name;
+    then the types and regions changed ('; regions changed: EU'), which change lookups too.
 
     Counting by field tells a reworded definition from a moved market without
     running ``diff``; ``diff`` shows the rows themselves.
     """
     changes = compare(old, new)
+    entries = entries_changed(changes)
     if not (changes.added or changes.removed or changes.changed):
-        return "no service changed"
+        return "; ".join(["no service changed", *entries])
     fields = Counter(change.field for item in changes.changed for change in item.changes)
     changed = [f"~{_plural(fields[name], name.replace('_', ' '))}" for name in COMPARED if fields[name]]
     added = f"+{_plural(len(changes.added), 'service')}"
-    return ", ".join([added, f"-{len(changes.removed)}", *(changed or ["~0 changed"])])
+    return "; ".join([", ".join([added, f"-{len(changes.removed)}", *(changed or ["~0 changed"])]), *entries])
 
 
 def _plural(count: int, noun: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from catcli.location import Reason
-from catcli.model import CatalogData, Country, Edition, Region, Service, ServiceField
+from catcli.model import CatalogData, Country, Edition, PartnerType, Region, Service, ServiceField
 from catcli.query import markets_of
 from catcli.text import name_key
 
@@ -149,17 +149,62 @@ class EditionChange(NamedTuple):
     new: Edition
 
 
+class Rename(NamedTuple):
+    old: str
+    new: str
+
+
+class TypeChange(NamedTuple):
+    """A partner type both catalogs hold, by id: its new name, the aliases it gained and lost."""
+
+    id: str
+    renamed: Rename | None
+    aliases_added: tuple[str, ...]
+    aliases_removed: tuple[str, ...]
+
+
+class RegionChange(NamedTuple):
+    """A region both catalogs hold, by name: the countries and aliases it gained and lost."""
+
+    name: str
+    countries_added: tuple[Country, ...]
+    countries_removed: tuple[Country, ...]
+    aliases_added: tuple[str, ...]
+    aliases_removed: tuple[str, ...]
+
+
+class TypeChanges(NamedTuple):
+    added: tuple[PartnerType, ...]
+    removed: tuple[PartnerType, ...]
+    changed: tuple[TypeChange, ...]
+
+
+class RegionChanges(NamedTuple):
+    added: tuple[Region, ...]
+    removed: tuple[Region, ...]
+    changed: tuple[RegionChange, ...]
+
+
 class DiffReport(NamedTuple):
-    """`catcli diff --json`."""
+    """`catcli diff --json`; keys are only ever added (types and regions came in 0.3.0)."""
 
     edition: EditionChange | None
-    added: tuple[Service, ...]
+    added: tuple[Service, ...]  # services
     removed: tuple[Service, ...]
     changed: tuple[ChangedService, ...]
+    types: TypeChanges
+    regions: RegionChanges
 
 
 def diff_report(diff: CatalogDiff) -> DiffReport:
-    return DiffReport(edition=diff.edition, added=diff.added, removed=diff.removed, changed=diff.changed)
+    return DiffReport(
+        edition=diff.edition,
+        added=diff.added,
+        removed=diff.removed,
+        changed=diff.changed,
+        types=diff.types,
+        regions=diff.regions,
+    )
 
 
 def edition_changes(change: EditionChange | None) -> list[tuple[str, str, str]]:
@@ -176,19 +221,20 @@ def edition_changes(change: EditionChange | None) -> list[tuple[str, str, str]]:
 class DiffRow(NamedTuple):
     """One change, flat, for csv, tsv, markdown and JSON Lines; fields are the column names."""
 
-    change: str  # added, removed, changed, edition
-    type: str
-    registration_region: str
-    main_category: str
-    service_category: str
-    field: str  # a service field, or one of the [catalog] table's
-    old: str | list[str] | None
-    new: str | list[str] | None
+    change: str  # added, removed, changed (a service), edition, type or region added, removed, changed
+    type: str = ""
+    registration_region: str = ""
+    main_category: str = ""
+    service_category: str = ""
+    field: str = ""  # a service field, one of the [catalog] table's, or name, aliases, countries
+    old: str | list[str] | Country | None = ""  # an alias or country removed: in old alone
+    new: str | list[str] | Country | None = ""  # an alias or country added: in new alone
 
 
 def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
     rows: list[DiffRow] = []
     rows += [DiffRow("edition", "", "", "", "", *change) for change in edition_changes(diff.edition)]
+    rows += _type_rows(diff.types) + _region_rows(diff.regions)
     for change, services in (("added", diff.added), ("removed", diff.removed)):
         rows += [
             DiffRow(change, s.type, s.registration_region, s.main_category, s.service_category, "", "", "")
@@ -208,6 +254,38 @@ def diff_rows(diff: CatalogDiff) -> list[DiffRow]:
             )
             for c in item.changes
         ]
+    return rows
+
+
+def _type_rows(types: TypeChanges) -> list[DiffRow]:
+    """A row for each type added or removed, each new name, each alias gained or lost."""
+    rows = [DiffRow("type added", type=t.id) for t in types.added]
+    rows += [DiffRow("type removed", type=t.id) for t in types.removed]
+    for item in types.changed:
+        if item.renamed is not None:
+            rows.append(
+                DiffRow(
+                    "type changed", type=item.id, field="name", old=item.renamed.old, new=item.renamed.new
+                )
+            )
+        rows += [DiffRow("type changed", type=item.id, field="aliases", new=a) for a in item.aliases_added]
+        rows += [DiffRow("type changed", type=item.id, field="aliases", old=a) for a in item.aliases_removed]
+    return rows
+
+
+def _region_rows(regions: RegionChanges) -> list[DiffRow]:
+    """A row for each region added or removed, each country or alias it gained or lost."""
+    rows = [DiffRow("region added", registration_region=r.name) for r in regions.added]
+    rows += [DiffRow("region removed", registration_region=r.name) for r in regions.removed]
+    for item in regions.changed:
+        for field, gained, lost in (
+            ("countries", item.countries_added, item.countries_removed),
+            ("aliases", item.aliases_added, item.aliases_removed),
+        ):
+            row = DiffRow("region changed", registration_region=item.name, field=field)
+            rows += [row._replace(new=value) for value in gained] + [
+                row._replace(old=value) for value in lost
+            ]
     return rows
 
 

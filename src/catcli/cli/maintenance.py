@@ -162,8 +162,10 @@ def diff(
 ) -> int:
     """What changed between two catalogs, grouped by type and region. Exit 0 if identical, 1 if not.
 
-    Either side may be a saved page or a markdown document, read as 'catcli
-    import' reads it (onto the bundled catalog, dated today).
+    Partner types and regions are compared too (names, aliases, countries),
+    since lookups resolve through them. Either side may be a saved page or
+    a markdown document, read as 'catcli import' reads it (onto the bundled
+    catalog, dated today).
 
     \b
     Examples:

@@ -16,8 +16,8 @@ from catcli.text import name_key
 
 if TYPE_CHECKING:  # types only: a lookup loads neither diff's modules nor every record's
     from catcli.diff import CatalogDiff
-    from catcli.model import CatalogData
-    from catcli.records import Answer, Info, ProblemRecord
+    from catcli.model import CatalogData, Country
+    from catcli.records import Answer, Info, ProblemRecord, RegionChanges, TypeChanges
 
 _WHY = {
     "flag": "named by --catalog",
@@ -94,7 +94,8 @@ def info(record: Info) -> str:
 
 
 def diff(report: CatalogDiff) -> str:
-    """A report grouped by type and region, in catalog order: '+' added, '-' removed, '~' changed."""
+    """The [catalog] table's changes, then the types' and regions', then services grouped by type
+    and region, in catalog order: '+' added, '-' removed, '~' changed."""
     from catcli.records import edition_changes  # only diff's report: see the imports above
 
     if not report:
@@ -117,6 +118,7 @@ def diff(report: CatalogDiff) -> str:
         f"catalog {name}: {before or '(none)'} -> {after or '(none)'}"
         for name, before, after in edition_changes(report.edition)
     ]
+    out += _type_lines(report.types) + _region_lines(report.regions)
     for (partner, region), lines in groups.items():
         out.append(f"{partner} · {region}")
         out.extend(lines)
@@ -124,11 +126,65 @@ def diff(report: CatalogDiff) -> str:
     return "\n".join(out) + "\n"
 
 
+def _type_lines(types: TypeChanges) -> list[str]:
+    """'+ type agency (Agency Partner)', '~ type tsp name: Old -> New', '~ type tsp aliases: - TSP'."""
+    lines = [
+        f"{sign} type {t.id} ({t.name})"
+        for sign, group in (("+", types.added), ("-", types.removed))
+        for t in group
+    ]
+    for item in types.changed:
+        if item.renamed is not None:
+            lines.append(f"~ type {item.id} name: {item.renamed.old} -> {item.renamed.new}")
+        if item.aliases_added or item.aliases_removed:
+            lines.append(f"~ type {item.id} aliases: {_signed(item.aliases_added, item.aliases_removed)}")
+    return lines
+
+
+def _region_lines(regions: RegionChanges) -> list[str]:
+    """'+ region Nordics (Sweden)', '~ region EU countries: - Ireland (IE)', '~ region EU aliases: + Eire'."""
+    lines = [
+        f"{sign} region {r.name} ({', '.join(c.name for c in r.countries)})"
+        for sign, group in (("+", regions.added), ("-", regions.removed))
+        for r in group
+    ]
+    for item in regions.changed:
+        if item.countries_added or item.countries_removed:
+            joined = [_country(c) for c in item.countries_added]
+            left = [_country(c) for c in item.countries_removed]
+            lines.append(f"~ region {item.name} countries: {_signed(joined, left)}")
+        if item.aliases_added or item.aliases_removed:
+            lines.append(f"~ region {item.name} aliases: {_signed(item.aliases_added, item.aliases_removed)}")
+    return lines
+
+
+def _signed(added: Sequence[str], removed: Sequence[str]) -> str:
+    return ", ".join([*(f"+ {a}" for a in added), *(f"- {r}" for r in removed)])
+
+
+def _country(country: Country) -> str:
+    return f"{country.name} ({country.code})"
+
+
 def diff_summary(report: CatalogDiff) -> str:
-    """'1 added, 0 removed, 1 changed', or 'no differences': the report's headline."""
+    """'1 added, 0 removed, 1 changed', or 'no differences': the report's headline; the types
+    and regions touched follow when there are any ('; regions changed: EU')."""
     if not report:
         return "no differences"
-    return f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed"
+    counts = f"{len(report.added)} added, {len(report.removed)} removed, {len(report.changed)} changed"
+    return "; ".join([counts, *entries_changed(report)])
+
+
+def entries_changed(report: CatalogDiff) -> list[str]:
+    """'types changed: tsp', 'regions changed: EU, Japan': each type and region added, removed
+    or changed; for diff's headline and import's summary."""
+    types = [t.id for group in report.types for t in group]
+    regions = [r.name for group in report.regions for r in group]
+    return [
+        f"{kind} changed: {', '.join(names)}"
+        for kind, names in (("types", types), ("regions", regions))
+        if names
+    ]
 
 
 def _show(value: str | list[str] | None) -> str:
