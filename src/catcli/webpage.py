@@ -14,8 +14,9 @@ the rest, for both).
 
 The same guarantees as the Markdown reader: every row of every table is a
 service, a header, or an error naming its line; control and invisible
-characters in a cell are errors; input is bounded in size (catcli.files),
-in nesting depth, and read in time linear in its length.
+characters in a cell are errors; a page that ends inside a table (a save
+cut short) is an error, not the rows before the cut; input is bounded in
+size (catcli.files), in nesting depth, and read in time linear in its length.
 """
 
 from __future__ import annotations
@@ -224,8 +225,10 @@ class _Page(HTMLParser):
                 )
             self.rows.append(Row(service(partner, lines, number, self.resolver, self.source), number))
 
-    def finish(self) -> tuple[list[Row], str]:
-        """The services and the page's title, once every element is closed."""
+    def finish(self, last_line: int) -> tuple[list[Row], str]:
+        """The services and the page's title, once every element is closed; a table left open is an error."""
+        if self.table is not None:
+            raise self._cut_off(last_line)
         while self.open:
             self._close()
         if not self.tables:
@@ -235,6 +238,22 @@ class _Page(HTMLParser):
                 " heading; is this the saved service-category page?",
             )
         return self.rows, self.title_text
+
+    def _cut_off(self, last_line: int) -> CatalogError:
+        """The page ends inside a table: a save cut short, since a browser writes every end tag.
+
+        Closing the table, as HTML does at the end of a file, would import the
+        rows before the cut, the last one cut short, as if the page had no more.
+        """
+        assert self.table is not None
+        inner = next((tag for tag in reversed(self.open) if tag in ("td", "th", "table")), "table")
+        where = "a table" if inner == "table" else "a table cell"
+        return CatalogError(
+            f"{self.source}:{last_line}: the page ends inside {where} (the table opened on line"
+            f" {self.table.line}): it was probably not saved whole",
+            hint='save it again from the browser (File › Save Page As…, "Webpage, Complete" or'
+            ' "HTML only") and let the download finish',
+        )
 
 
 def _text(pieces: list[str], place: str, what: str) -> list[str]:
@@ -338,8 +357,9 @@ def to_catalog(text: str, base: CatalogData, source: str = "page") -> tuple[Cata
     """The base catalog's types and regions with the page's services, and the page's title."""
     page = _Page(Resolver.for_catalog(base), source)
     # Lines end as an editor ends them (HTML reads '\r\n' and '\r' as '\n' too).
-    _feed(page, text.replace("\r\n", "\n").replace("\r", "\n"))
-    rows, title = page.finish()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _feed(page, text)
+    rows, title = page.finish(text.rstrip().count("\n") + 1)
     return catalog_of(rows, base, source), title
 
 
