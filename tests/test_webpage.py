@@ -199,6 +199,18 @@ def test_spans_fill_the_rows_and_columns_they_cover() -> None:
             r"page.html:4: control or invisible character U\+0001",
         ),
         (
+            [ROW.replace("Paid Media", "Paid &#27;[31mMedia")],  # html.unescape dropped it: 'Paid [31mMedia'
+            r"page.html:4: control or invisible character U\+001B in a table cell",
+        ),
+        (
+            [ROW.replace("Paid Media", "Paid&#0;Media")],  # html.unescape made it U+FFFD
+            r"page.html:4: control or invisible character U\+0000 in a table cell",
+        ),
+        (
+            [ROW.replace("Paid Media", "Paid&#xDC00;Media")],
+            r"page.html:4: character reference '&#xDC00;' in a table cell stands for no character",
+        ),
+        (
             [ROW.replace("<td>Paid Media", "<td><table><tr><td>x</td></tr></table>")],
             r"page.html:4: a table inside",
         ),
@@ -206,6 +218,16 @@ def test_spans_fill_the_rows_and_columns_they_cover() -> None:
 )
 def test_a_bad_row_is_an_error_naming_its_line(rows: list[str], message: str) -> None:
     _error(_small(*rows), message)
+
+
+def test_references_are_read_once_and_only_in_the_pages_text() -> None:
+    """'&amp;#27;' is the text '&#27;'; a rowspan may be a reference; in a comment, script, data-x: unread."""
+    cell = '<td data-x="&#0;"><!-- &#27; -->A &amp;#27; &lt;b&gt;<script>"&#0;"</script></td>'
+    spanned = ROW.replace("<td>Japan</td>", '<td rowspan="&#50;">Japan</td>', 1)
+    spanned = spanned.replace("<td>All Closed-Loop Shopping Ads formats</td>", cell)
+    second = ROW.replace("<td>Japan</td>", "", 1).replace("Paid Media", "Mass Recruiting")
+    services = _services(_small(spanned, second))
+    assert services[0].definition == "A &#27; <b>" and services[1].registration_region == "Japan"
 
 
 def test_a_gap_and_a_header_of_the_wrong_width() -> None:
