@@ -51,6 +51,18 @@ def test_import_keeps_an_existing_files_permissions(invoke: Invoke, tmp_path: Pa
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
 
 
+def test_references_import_as_github_shows_them(invoke: Invoke, tmp_path: Path) -> None:
+    """A Markdown export may write '&amp;' or '&#x2F;' for a character: GitHub shows the page's character."""
+    text = SOURCE.read_text(encoding="utf-8").replace("China & Hong Kong", "China &amp; Hong&nbsp;Kong")
+    text = text.replace("# MCN/CAP", "# MCN&#x2F;CAP").replace("Livestream Man", "Livestream&#32;Man")
+    result = invoke("import", str(_document(tmp_path, text)), "--edition", "2026-11-24", "-o", "-", env=SEED)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == CATALOG.read_text(encoding="utf-8")
+    line = "| Japan | Japan | Outsourced Operation | Paid Media | &lt;br&gt; &copy &notify; &#12345678; |"
+    literal = to_catalog(f"# TSP\n|a|b|c|d|e|\n|---|---|---|---|---|\n{line}\n", BASE, "doc.md")
+    assert literal.services[0].definition == "<br> &copy &notify; &#12345678;"  # text to GitHub: no break
+
+
 def test_new_edition_with_added_reworded_and_removed_rows(tmp_path: Path) -> None:
     lines = SOURCE.read_text(encoding="utf-8").split("\n")
     at = next(n for n, line in enumerate(lines) if "| LIVE Management <br>" in line)

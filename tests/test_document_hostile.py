@@ -94,6 +94,33 @@ def test_hidden_character_beside_a_heading_or_row_is_refused(
         _services(_write(tmp_path, text))
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [
+        ("live streaming", "live &#27;[8mstreaming", "control or invisible character U+001B in a table cell"),
+        ("live streaming", "live&#8203;streaming", "control or invisible character U+200B in a table cell"),
+        ("live streaming", "live&shy;streaming", "control or invisible character U+00AD in a table cell"),
+        ("live streaming", "live&#0;streaming", "control or invisible character U+0000 in a table cell"),
+        (
+            "live streaming",
+            "live&#xD800;",
+            "character reference '&#xD800;' in a table cell stands for no character",
+        ),
+        ("# MCN/CAP", "# MCN&#x200E;/CAP", "control or invisible character U+200E in a heading"),
+    ],
+)
+def test_a_reference_to_a_hidden_character_or_to_none_is_refused_at_its_line(
+    invoke: Invoke, tmp_path: Path, before: str, after: str, message: str
+) -> None:
+    """GitHub reads '&#27;' as ESC (and '&#0;' as U+FFFD): refused as the character written out is."""
+    text = TEXT.replace(before, after, 1)
+    out = tmp_path / "catalog.toml"
+    out.write_text("precious", encoding="utf-8")
+    result = invoke("import", str(_write(tmp_path, text)), "--output", str(out))
+    assert result.exit_code == 3 and f"hostile.md:{_line_of(text, after)}: {message}" in result.stderr
+    assert "hint: delete" in result.stderr and out.read_text(encoding="utf-8") == "precious"
+
+
 def test_a_tab_in_a_cell_is_still_whitespace(tmp_path: Path) -> None:
     text = TEXT.replace("covering live streaming planning", "covering live\tstreaming planning", 1)
     assert _services(_write(tmp_path, text)) == BASE.services

@@ -67,6 +67,19 @@ def test_a_bad_page_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
     assert not user_catalog().parent.exists()
 
 
+def test_a_page_cut_in_half_is_refused_not_imported(invoke: Invoke, tmp_path: Path) -> None:
+    """Half a saved page used to import as 27 of its 68 services, the last definition cut short."""
+    whole = page(MARKDOWN)
+    cut = _page(tmp_path, whole[: len(whole) // 2], "cut.html")
+    result = invoke("validate", str(cut))
+    assert result.exit_code == 1 and result.stdout.startswith(f"{cut}:1: the page ends inside a table cell")
+    result = invoke("import", str(cut))
+    assert result.exit_code == 3, result.stdout
+    assert f"{cut}:1: the page ends inside a table cell" in result.stderr
+    assert "not saved whole" in result.stderr and "hint: save it again" in result.stderr
+    assert "Save Page As…" in result.stderr and not user_catalog().parent.exists()
+
+
 # -- an edited catalog takes effect with import ------------------------------------
 
 

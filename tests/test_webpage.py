@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 import time
 from pathlib import Path
 
@@ -198,6 +199,18 @@ def test_spans_fill_the_rows_and_columns_they_cover() -> None:
             r"page.html:4: control or invisible character U\+0001",
         ),
         (
+            [ROW.replace("Paid Media", "Paid &#27;[31mMedia")],  # html.unescape dropped it: 'Paid [31mMedia'
+            r"page.html:4: control or invisible character U\+001B in a table cell",
+        ),
+        (
+            [ROW.replace("Paid Media", "Paid&#0;Media")],  # html.unescape made it U+FFFD
+            r"page.html:4: control or invisible character U\+0000 in a table cell",
+        ),
+        (
+            [ROW.replace("Paid Media", "Paid&#xDC00;Media")],
+            r"page.html:4: character reference '&#xDC00;' in a table cell stands for no character",
+        ),
+        (
             [ROW.replace("<td>Paid Media", "<td><table><tr><td>x</td></tr></table>")],
             r"page.html:4: a table inside",
         ),
@@ -205,6 +218,16 @@ def test_spans_fill_the_rows_and_columns_they_cover() -> None:
 )
 def test_a_bad_row_is_an_error_naming_its_line(rows: list[str], message: str) -> None:
     _error(_small(*rows), message)
+
+
+def test_references_are_read_once_and_only_in_the_pages_text() -> None:
+    """'&amp;#27;' is the text '&#27;'; a rowspan may be a reference; in a comment, script, data-x: unread."""
+    cell = '<td data-x="&#0;"><!-- &#27; -->A &amp;#27; &lt;b&gt;<script>"&#0;"</script></td>'
+    spanned = ROW.replace("<td>Japan</td>", '<td rowspan="&#50;">Japan</td>', 1)
+    spanned = spanned.replace("<td>All Closed-Loop Shopping Ads formats</td>", cell)
+    second = ROW.replace("<td>Japan</td>", "", 1).replace("Paid Media", "Mass Recruiting")
+    services = _services(_small(spanned, second))
+    assert services[0].definition == "A &#27; <b>" and services[1].registration_region == "Japan"
 
 
 def test_a_gap_and_a_header_of_the_wrong_width() -> None:
@@ -300,10 +323,19 @@ def test_huge_spans_are_capped_and_an_empty_charset_is_no_charset() -> None:
 
 
 def test_a_page_without_tables_and_a_cut_off_page() -> None:
+    """A page that ends inside a table was cut short (a browser writes every end tag): never its rows."""
     _error("<!doctype html><p>No tables here.</p>", r"page.html: no service table found")
-    cut = _small(ROW).removesuffix("</td></tr>\n</table>").replace("formats", "formats <b")
-    assert webpage.to_catalog(cut, BASE)[0].services[0].definition == "All Closed-Loop Shopping Ads formats"
-    assert webpage.to_catalog(cut.replace("<b", "& < 3"), BASE)[0].services[0].definition.endswith("& < 3")
+    cut = _small(ROW).removesuffix("</td></tr>\n</table>")
+    in_a_cell = (
+        r"page.html:4: the page ends inside a table cell \(the table opened on line 2\): .* saved whole"
+    )
+    for tail in (" <b", " & < 3", "\n\n", "</td><td>more"):  # a tag cut off, text, blank lines, a cell
+        _error(cut + tail, in_a_cell)
+    in_a_table = r"page.html:5: the page ends inside a table \(the table opened on line 2\)"
+    for tail in ("</td></tr>\n<tr>", "</td></tr>\n</table"):  # between rows; its end tag cut off
+        _error(cut + tail, in_a_table)
+    assert len(_services(cut + "</td></tr></table>")) == 1
+    assert len(_services(_small(ROW.replace("</td>", "").replace("</tr>", "")))) == 1  # leniency inside stays
 
 
 # -- bounds: size, depth, time ---------------------------------------------------
@@ -376,8 +408,12 @@ def test_any_markup_imports_or_raises_catalog_error(text: str) -> None:
         assert exc.message.startswith("fuzz.html")
 
 
-PAGE_LINES = PAGE.split("\n")
-NOISY_LINES = page(MARKDOWN, Noise(white_space=True, groups=True)).split("\n")
+NOISY = page(MARKDOWN, Noise(white_space=True, groups=True))
+NOISY_LINES = NOISY.split("\n")
+# Where each table of the noisy page is open: from the end of '<table>' to the end of '</table>'.
+OPEN_TABLES = [
+    (NOISY.index(">", t.start()) + 1, t.end()) for t in re.finditer("<table.*?</table>", NOISY, re.S)
+]
 
 
 @settings(max_examples=100, deadline=None)
@@ -388,3 +424,16 @@ def test_a_page_with_lines_cut_out_imports_or_names_a_line(dropped: list[int]) -
         webpage.to_catalog(text, BASE, "cut.html")
     except CatalogError as exc:
         assert exc.message.startswith("cut.html")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, len(NOISY)))
+def test_a_page_cut_anywhere_imports_whole_services_or_names_the_cut(at: int) -> None:
+    """A save cut short: inside a table, an error; elsewhere the tables before the cut, none cut short."""
+    try:
+        services = webpage.to_catalog(NOISY[:at], BASE, "cut.html")[0].services
+    except CatalogError as exc:
+        inside = any(start <= at < end for start, end in OPEN_TABLES)
+        assert ("the page ends inside" in exc.message) == inside, exc.message
+    else:
+        assert services == BASE.services[: len(services)]

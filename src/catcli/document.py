@@ -6,7 +6,10 @@ when that cell spans rows (the page marks it ``<!-- rowSpan:N -->``); an empty
 cell under one that spans nothing is an error, never a silent copy of the row
 above. The span counts themselves are not trusted, so a row added inside a
 group imports right even if its count was not updated. ``<br>`` breaks lines;
-text copied through a Windows code page arrives as mojibake.
+text copied through a Windows code page arrives as mojibake. Character
+references (``&amp;``, ``&#8217;``) in cells and headings are read as GitHub
+reads them, so a cell's text is the page's; one to a hidden character or to
+none is an error, as the character itself is.
 
 Lines end where Markdown ends them (``\\n``, ``\\r\\n``, ``\\r``), and every line
 starting with ``|`` becomes a service, a table's header or separator, or an
@@ -27,11 +30,14 @@ from catcli.pagetable import (
     CELL_NAMES,
     COLUMNS,
     INVISIBLE,
+    MARKDOWN_REFERENCE,
     Row,
     catalog_of,
     clean_lines,
     partner_type,
+    refuse_hidden,
     service,
+    unescape,
     written,
 )
 from catcli.resolve import Resolver
@@ -65,9 +71,13 @@ def _drop_comments(cell: str) -> str:
     return "".join(kept)
 
 
-def cell_lines(cell: str) -> list[str]:
-    """A cell's lines: comments dropped, split at <br>, trimmed, mojibake repaired."""
-    return clean_lines(_BREAK.split(_drop_comments(cell)))
+def cell_lines(cell: str, place: str) -> list[str]:
+    """A cell's lines: comments dropped, split at <br>, references read, trimmed, mojibake repaired.
+
+    References are read last, as GitHub reads them: '&lt;br&gt;' is text, not a break.
+    """
+    pieces = _BREAK.split(_drop_comments(cell))
+    return clean_lines(unescape(piece, place, "a table cell", MARKDOWN_REFERENCE) for piece in pieces)
 
 
 def split_row(line: str) -> list[str]:
@@ -132,7 +142,10 @@ def _lines(text: str, source: str) -> Iterator[_Line]:
         else:
             yield _Line(number, "text" if bare else "blank", bare)
             continue
-        _refuse_hidden(line, f"{source}:{number}", "a table row" if kind == "row" else "a heading")
+        place = f"{source}:{number}"
+        _refuse_hidden(line, place, "a table row" if kind == "row" else "a heading")
+        if kind == "heading":
+            content = unescape(content, place, "a heading", MARKDOWN_REFERENCE)
         yield _Line(number, kind, content)
 
 
@@ -143,12 +156,8 @@ def _refuse_hidden(line: str, place: str, what: str) -> None:
     message can name the document's line. A tab is only whitespace to
     Markdown (a cell's spaces collapse), so it passes.
     """
-    hidden = INVISIBLE.search(line.replace("\t", " "))
-    if hidden:
-        raise CatalogError(
-            f"{place}: control or invisible character U+{ord(hidden.group()):04X} in {what}",
-            hint="delete it: a row is one line, and a cell breaks lines only at <br>",
-        )
+    hint = "delete it: a row is one line, and a cell breaks lines only at <br>"
+    refuse_hidden(line.replace("\t", " "), place, what, hint)
 
 
 _STRAY_HINT = (
@@ -236,7 +245,8 @@ class _Reader:
     def _row(self, line: _Line, partner: str) -> None:
         """One service; an empty cell continues a cell above that spans rows (the page's row spans)."""
         raw = split_row(line.text)
-        cells = [cell_lines(c) for c in raw]
+        place = f"{self.source}:{line.number}"
+        cells = [cell_lines(c, place) for c in raw]
         if len(cells) != COLUMNS:
             raise CatalogError(f"{self.source}:{line.number}: expected {COLUMNS} cells, found {len(cells)}")
         for column, cell in enumerate(cells):

@@ -3,16 +3,19 @@
 The Markdown reader (catcli.document) and the HTML reader (catcli.webpage)
 each find the tables, their partner-type headings and every row's five
 cells, as lines of text. From there the work is the same, and done here
-once: cleaning a cell's lines as the page shows them, repairing mojibake,
-reading region cells, refusing a repeated row, and making the catalog, so
-the two readers cannot drift apart.
+once: reading character references, refusing hidden characters, cleaning a
+cell's lines as the page shows them, repairing mojibake, reading region
+cells, refusing a repeated row, and making the catalog, so the two readers
+cannot drift apart.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html.entities import html5
 
 from catcli import tomlio
 from catcli.errors import CatalogError, UnknownValue
@@ -20,10 +23,16 @@ from catcli.model import FIELDS, CatalogData, Edition, Service, ServiceField
 from catcli.problems import size_problems
 from catcli.resolve import Resolver
 from catcli.schema import build
-from catcli.text import UNSAFE
+from catcli.text import UNSAFE, quoted
 
 # Control and invisible characters (catcli.text.UNSAFE), compiled: the import path can afford it.
 INVISIBLE = re.compile(UNSAFE)
+# HTML's white space, which a browser shows as a space; a reference to one is a space too.
+WHITE_SPACE = str.maketrans("\t\n\f\r", "    ")
+# A character reference as HTML reads it (html.unescape's grammar: ';' optional, '&amp' a legacy name)...
+HTML_REFERENCE = re.compile(r"&(?:#([0-9]+);?|#[xX]([0-9a-fA-F]+);?|[^\t\n\f <&#;]{1,32};?)")
+# ...and as GitHub's Markdown reads it (CommonMark): ';' ends it, at most 7 decimal or 6 hex digits.
+MARKDOWN_REFERENCE = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|[A-Za-z][A-Za-z0-9]{0,31});")
 _SPACES = re.compile(r"\s+")
 _PARENTHESES = re.compile(r"\([^)]*\)?")
 # Runs of characters that UTF-8 bytes become when decoded as Windows-1252.
@@ -50,6 +59,61 @@ class Row:
 
     service: Service
     line: int
+
+
+def refuse_hidden(text: str, place: str, what: str, hint: str) -> None:
+    """A control or invisible character stops the import at PLACE: the catalog's checker cannot name it."""
+    hidden = INVISIBLE.search(text)
+    if hidden:
+        raise CatalogError(
+            f"{place}: control or invisible character U+{ord(hidden.group()):04X} in {what}", hint=hint
+        )
+
+
+def unescape(text: str, place: str, what: str, reference: re.Pattern[str] = HTML_REFERENCE) -> str:
+    """TEXT with its character references read as REFERENCE reads them; one to white space is a space.
+
+    html.unescape drops a reference to a control character ('&#27;') or a
+    noncharacter and makes NUL, a surrogate or a number past U+10FFFF
+    U+FFFD: the text changes without a word. Here a reference stands for
+    its own code point, and one to a hidden character or to none is an
+    error at PLACE, as the character written out is.
+    """
+    if "&" not in text:
+        return text
+
+    def read(match: re.Match[str]) -> str:
+        written = match.group()
+        decimal, hexadecimal = match.group(1, 2)
+        if decimal is not None or hexadecimal is not None:
+            character = chr(_code_point(decimal or hexadecimal, written, place, what))
+        elif reference is HTML_REFERENCE:
+            character = html.unescape(written)  # HTML5's names, and the legacy ones without ';'
+        else:
+            character = html5.get(written[1:], written)  # only a whole name: '&notify;' stays text
+        character = character.translate(WHITE_SPACE)
+        refuse_hidden(character, place, what, hint=f"delete the character reference {quoted(written)}")
+        return character
+
+    return reference.sub(read, text)
+
+
+def _code_point(digits: str, written: str, place: str, what: str) -> int:
+    """The code point a numeric reference names; an error if it names no character."""
+    digits = digits.lstrip("0") or "0"
+    code = int(digits, 16 if written[2:3] in ("x", "X") else 10) if len(digits) <= 8 else 0x110000
+    if code > 0x10FFFF:
+        why = "past U+10FFFF, the last code point"
+    elif 0xD800 <= code <= 0xDFFF:
+        why = f"U+{code:04X} is a surrogate"
+    elif 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        why = f"U+{code:04X} is a noncharacter"
+    else:
+        return code
+    raise CatalogError(
+        f"{place}: character reference {quoted(written)} in {what} stands for no character ({why})",
+        hint="delete it, or write the character it was meant to be",
+    )
 
 
 def repair_mojibake(text: str) -> str:

@@ -14,14 +14,16 @@ the rest, for both).
 
 The same guarantees as the Markdown reader: every row of every table is a
 service, a header, or an error naming its line; control and invisible
-characters in a cell are errors; input is bounded in size (catcli.files),
-in nesting depth, and read in time linear in its length.
+characters in a cell are errors, written out or as a character reference
+(catcli.pagetable reads them, and drops none unseen); a page that ends
+inside a table (a save cut short) is an error, not the rows before the cut;
+input is bounded in size (catcli.files), in nesting depth, and read in time
+linear in its length.
 """
 
 from __future__ import annotations
 
 import codecs
-from html import unescape
 from html.parser import HTMLParser
 
 from catcli.errors import CatalogError
@@ -29,12 +31,14 @@ from catcli.files import decode
 from catcli.model import CatalogData
 from catcli.pagetable import (
     CELL_NAMES,
-    INVISIBLE,
+    WHITE_SPACE,
     Row,
     catalog_of,
     clean_lines,
     partner_type,
+    refuse_hidden,
     service,
+    unescape,
     written,
 )
 from catcli.resolve import Resolver
@@ -50,6 +54,7 @@ _VOID = frozenset(
 )
 # An open element implicitly closed by a new one of these names, up to (not past) the boundary.
 _CELLS = frozenset({"td", "th"})
+_SPANS = ("rowspan", "colspan")  # the only attributes read
 _ROWS = _CELLS | {"tr"}
 _GROUPS = _ROWS | {"thead", "tbody", "tfoot", "caption", "colgroup"}
 _CLOSED_BY: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -64,7 +69,6 @@ _CLOSED_BY: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "dd": (frozenset({"dt", "dd"}), frozenset({"dl", "td", "th", "table"})),
     "p": (frozenset({"p"}), frozenset({"td", "th", "div", "li", "table", "caption"})),
 }
-_HTML_WHITE_SPACE = str.maketrans("\t\n\f\r", "    ")
 
 
 class _Page(HTMLParser):
@@ -129,7 +133,7 @@ class _Page(HTMLParser):
         if self.title is not None:
             self.title.append(data)
         elif self.text is not None:
-            self.text.append(data.translate(_HTML_WHITE_SPACE))
+            self.text.append(data.translate(WHITE_SPACE))
 
     # -- the page's structure ---------------------------------------------------
 
@@ -171,7 +175,9 @@ class _Page(HTMLParser):
         elif tag == "table":
             self._table(line)
         elif self.table is not None:
-            self.text = self.table.opened(tag, attrs, line, self.text)
+            place = f"{self.source}:{line}"  # a cell's spans, their '&' as the page writes them (see _feed)
+            spans = {n: unescape(attrs.get(n) or "", place, f"a cell's {n}") for n in _SPANS if tag in _CELLS}
+            self.text = self.table.opened(tag, spans, line, self.text)
         elif tag in BLOCKS and self.text is not None:
             self.text.append("\n")
 
@@ -224,8 +230,10 @@ class _Page(HTMLParser):
                 )
             self.rows.append(Row(service(partner, lines, number, self.resolver, self.source), number))
 
-    def finish(self) -> tuple[list[Row], str]:
-        """The services and the page's title, once every element is closed."""
+    def finish(self, last_line: int) -> tuple[list[Row], str]:
+        """The services and the page's title, once every element is closed; a table left open is an error."""
+        if self.table is not None:
+            raise self._cut_off(last_line)
         while self.open:
             self._close()
         if not self.tables:
@@ -236,16 +244,31 @@ class _Page(HTMLParser):
             )
         return self.rows, self.title_text
 
+    def _cut_off(self, last_line: int) -> CatalogError:
+        """The page ends inside a table: a save cut short, since a browser writes every end tag.
+
+        Closing the table, as HTML does at the end of a file, would import the
+        rows before the cut, the last one cut short, as if the page had no more.
+        """
+        assert self.table is not None
+        inner = next((tag for tag in reversed(self.open) if tag in ("td", "th", "table")), "table")
+        where = "a table" if inner == "table" else "a table cell"
+        return CatalogError(
+            f"{self.source}:{last_line}: the page ends inside {where} (the table opened on line"
+            f" {self.table.line}): it was probably not saved whole",
+            hint='save it again from the browser (File › Save Page As…, "Webpage, Complete" or'
+            ' "HTML only") and let the download finish',
+        )
+
 
 def _text(pieces: list[str], place: str, what: str) -> list[str]:
-    """A cell's (or heading's) text as lines, split where its breaks are; hidden characters refused."""
-    joined = "".join(pieces)
-    hidden = INVISIBLE.search(joined.translate(_HTML_WHITE_SPACE))
-    if hidden:
-        raise CatalogError(
-            f"{place}: control or invisible character U+{ord(hidden.group()):04X} in {what}",
-            hint="delete it from the page (it may hide in an entity such as &#8203;)",
-        )
+    """A cell's (or heading's) text as lines, split at its breaks; references read, hidden characters refused.
+
+    A piece is the text between two tags as the page writes it ('\\n' alone
+    is a break), so no character reference is ever split between two.
+    """
+    joined = "".join(piece if piece == "\n" else unescape(piece, place, what) for piece in pieces)
+    refuse_hidden(joined.translate(WHITE_SPACE), place, what, hint="delete it from the page")
     return joined.split("\n") if "\n" in joined else [joined]
 
 
@@ -323,23 +346,29 @@ def _feed(page: _Page, text: str) -> None:
     the last '>' no tag can end, so that tail is only text: up to the first
     '<' that would open a tag, and nothing after it, as HTML reads a tag cut
     off by the end of the file.
+
+    Every '&' reaches the parser as '&amp;', so that text comes through as
+    the page writes it and its character references are read by
+    pagetable.unescape: the html.unescape the parser calls drops some,
+    replaces others, and raises ValueError on a number of 4,300 digits.
     """
     end = text.rfind(">") + 1
-    page.feed(text[:end])
+    page.feed(text[:end].replace("&", "&amp;"))
     page.close()
     tail = text[end:]
     at = tail.find("<")
     while at != -1 and not (tail[at + 1 : at + 2].isalpha() or tail[at + 1 : at + 2] in ("/", "!", "?")):
         at = tail.find("<", at + 1)
-    page.handle_data(unescape(tail if at == -1 else tail[:at]))
+    page.handle_data(tail if at == -1 else tail[:at])
 
 
 def to_catalog(text: str, base: CatalogData, source: str = "page") -> tuple[CatalogData, str]:
     """The base catalog's types and regions with the page's services, and the page's title."""
     page = _Page(Resolver.for_catalog(base), source)
     # Lines end as an editor ends them (HTML reads '\r\n' and '\r' as '\n' too).
-    _feed(page, text.replace("\r\n", "\n").replace("\r", "\n"))
-    rows, title = page.finish()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _feed(page, text)
+    rows, title = page.finish(text.rstrip().count("\n") + 1)
     return catalog_of(rows, base, source), title
 
 

@@ -12,7 +12,7 @@ other row must come out as five cells, or be an error naming its line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from catcli.errors import CatalogError
 from catcli.pagetable import CELL_NAMES, COLUMNS
@@ -74,7 +74,7 @@ class Table:
         self.head = False
 
     def opened(
-        self, tag: str, attrs: dict[str, str | None], line: int, text: list[str] | None
+        self, tag: str, attrs: Mapping[str, str | None], line: int, text: list[str] | None
     ) -> list[str] | None:
         """An element opened inside the table; where its text goes now."""
         if tag == "caption" and self.caption is None:
