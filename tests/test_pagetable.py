@@ -79,7 +79,7 @@ def test_references_are_read_as_each_format_reads_them(written: str, page: str, 
         ("Paid &#27;[31mMedia", r"p:4: control or invisible character U\+001B in a table cell"),
         ("&#0;", r"p:4: control or invisible character U\+0000 in a table cell"),
         ("&#x7F; &#11;", r"U\+007F"),
-        ("&#150;", r"U\+0096"),  # a C1 control, not Windows-1252's dash as html.unescape reads it
+        ("&#129;", r"U\+0081"),  # a C1 control Windows-1252 leaves undefined: a control to HTML too
         ("&#8203;", r"U\+200B"),
         ("&shy;", r"U\+00AD"),
         ("&ZeroWidthSpace;", r"U\+200B"),
@@ -97,6 +97,14 @@ def test_a_reference_to_a_hidden_character_or_to_none_is_refused(written: str, m
         with pytest.raises(CatalogError, match=message) as refused:
             _read(written, markdown)
         assert refused.value.hint is not None and "delete" in refused.value.hint
+
+
+def test_a_reference_to_a_c1_control_is_windows_1252_on_the_page_and_refused_in_markdown() -> None:
+    """HTML reads '&#150;' as the en dash Windows-1252 puts at 0x96, as a browser shows it;
+    CommonMark (GitHub) reads U+0096, a control."""
+    assert _read("9&#150;5 &#x93;x&#x94;") == "9–5 “x”"
+    with pytest.raises(CatalogError, match=r"U\+0096"):
+        _read("9&#150;5", markdown=True)
 
 
 def test_a_reference_of_5000_digits_is_no_character_not_a_crash() -> None:
@@ -131,7 +139,8 @@ def test_the_page_reads_references_as_html_unescape_does_or_refuses_them(text: s
             decimal, hexadecimal = reference.group(1, 2)
             if decimal is not None or hexadecimal is not None:
                 code = int(decimal or hexadecimal, 10 if decimal is not None else 16)
-                assert html.unescape(reference.group()) == chr(code)
+                own = bytes([code]).decode("cp1252") if 0x80 <= code <= 0x9F else chr(code)  # HTML's rule
+                assert html.unescape(reference.group()) == own
 
 
 COMMONMARK = MarkdownIt("commonmark")  # a CommonMark parser (markdown-it-py), as GitHub reads references

@@ -87,6 +87,8 @@ def unescape(text: str, place: str, what: str, reference: re.Pattern[str] = HTML
         decimal, hexadecimal = match.group(1, 2)
         if decimal is not None or hexadecimal is not None:
             character = chr(_code_point(decimal or hexadecimal, written, place, what))
+            if reference is HTML_REFERENCE and 0x80 <= ord(character) <= 0x9F:
+                character = _windows_1252(character)
         elif reference is HTML_REFERENCE:
             character = html.unescape(written)  # HTML5's names, and the legacy ones without ';'
         else:
@@ -96,6 +98,15 @@ def unescape(text: str, place: str, what: str, reference: re.Pattern[str] = HTML
         return character
 
     return reference.sub(read, text)
+
+
+def _windows_1252(character: str) -> str:
+    """What HTML makes of a reference to a C1 control, as a browser shows it: '&#150;' is '–'
+    (the character Windows-1252 puts there); the five it leaves undefined stay controls."""
+    try:
+        return character.encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return character
 
 
 def _code_point(digits: str, written: str, place: str, what: str) -> int:
