@@ -30,9 +30,11 @@ _HIDDEN_PRINTABLE_RANGES = (
     (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF),
 )  # fmt: skip
 _HIDDEN_PRINTABLE = "".join(f"{chr(first)}-{chr(last)}" for first, last in _HIDDEN_PRINTABLE_RANGES)
-# The same as a set: clean text is checked against it in C, with no regex compiled (start-up).
-_HIDDEN_PRINTABLE_SET = frozenset(
-    chr(code) for first, last in _HIDDEN_PRINTABLE_RANGES for code in range(first, last + 1)
+# Their first two bytes in UTF-8 (eight pairs): clean text is screened for them in C, the first
+# byte by memchr, with no regex compiled and no Python object per character (a cold lookup
+# checks the catalog's 20,000 characters at once: ~0.1 ms, where a set walked them in 0.4 ms).
+_HIDDEN_PRINTABLE_LEADS = frozenset(
+    chr(code).encode()[:2] for first, last in _HIDDEN_PRINTABLE_RANGES for code in range(first, last + 1)
 )
 # C0/C1 controls (but not newline), DEL, and the hidden characters above:
 # anything that can move the cursor, recolour the terminal, hide text or
@@ -41,9 +43,13 @@ UNSAFE = f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}{_HIDDEN_PRINTABLE}]"  # compile
 
 
 def has_unsafe(value: str) -> bool:
-    """Whether value holds an UNSAFE character: clean ASCII costs one C call, other clean text two."""
+    """Whether value holds an UNSAFE character: clean text costs a few C calls and no regex."""
     if value.isprintable() or value.replace("\n", " ").isprintable():
-        return not value.isascii() and not _HIDDEN_PRINTABLE_SET.isdisjoint(value)
+        if value.isascii():
+            return False
+        encoded = value.encode()  # printable: no surrogate to fail on
+        if not any(lead[:1] in encoded and lead in encoded for lead in _HIDDEN_PRINTABLE_LEADS):
+            return False
     return re.search(UNSAFE, value) is not None
 
 
