@@ -304,7 +304,8 @@ print("done", flush=True)
 
 def _child(target: Path, action: str, linger: float = 0) -> subprocess.Popen[str]:
     environment = dict(os.environ)
-    if action == "signal":  # killed, a coverage tracer in the child would leave a corrupt data file
+    if action == "signal" or action.startswith("rlimit"):
+        # Killed, or held to a 4 KiB file, a coverage tracer in the child would leave a corrupt data file.
         environment.pop("COVERAGE_PROCESS_CONFIG", None)
     return subprocess.Popen(
         [sys.executable, "-c", _CHILD, str(target), action, str(linger)],
