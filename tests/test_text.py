@@ -50,6 +50,23 @@ def _escaped(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+def test_text_sharing_a_hidden_characters_first_bytes_is_safe() -> None:
+    """Clean text is screened by the first two UTF-8 bytes of the hidden characters Python counts
+    as printable; their neighbours with the same bytes (a Hangul letter beside the Hangul filler,
+    halfwidth katakana beside the halfwidth filler, other variation-selector-block marks) are text."""
+    hidden = {code for first, last in DEFAULT_IGNORABLE for code in range(first, last + 1)}
+    leads = {chr(code).encode()[:2] for code in hidden if chr(code).isprintable()}
+    neighbours = [
+        chr(code)
+        for code in range(0x80, 0x110000)
+        if code not in hidden and chr(code).isprintable() and chr(code).encode()[:2] in leads
+    ]
+    assert len(neighbours) > 100, "the screen's leads are shared by ordinary characters"
+    for char in neighbours:
+        assert not has_unsafe(f"Paid {char} Media"), hex(ord(char))
+        assert not has_unsafe(f"Paid’\n{char}"), hex(ord(char))
+
+
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))))
 def test_ordinary_text_is_safe_unless_it_holds_a_default_ignorable(value: str) -> None:
     ignorable = any(first <= ord(c) <= last for c in value for first, last in DEFAULT_IGNORABLE)
